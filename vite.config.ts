@@ -1,0 +1,44 @@
+import { defineConfig } from 'vitest/config';
+
+// Vitest projects: one per package, each next to its code. Tools read sources through the
+// "@ondevice/source" export condition, so nothing needs building before tests run.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { conditions: ['@ondevice/source'] },
+        ssr: { resolve: { conditions: ['@ondevice/source'] } },
+        test: {
+          name: 'core',
+          root: 'packages/core',
+          environment: 'node',
+          include: ['src/**/*.test.ts', 'bin/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        resolve: { conditions: ['@ondevice/source'] },
+        ssr: { resolve: { conditions: ['@ondevice/source'] } },
+        test: {
+          name: 'vite',
+          root: 'packages/vite',
+          environment: 'node',
+          include: ['src/**/*.test.ts'],
+          testTimeout: 120_000,
+        },
+      },
+      {
+        resolve: { conditions: ['@ondevice/source'] },
+        ssr: { resolve: { conditions: ['@ondevice/source'] } },
+        test: {
+          name: 'react',
+          root: 'packages/react',
+          environment: 'jsdom',
+          include: ['src/**/*.test.{ts,tsx}'],
+          testTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
