@@ -1,0 +1,255 @@
+import type { BackendName } from '../backends/backend-name.js';
+import { InvalidInputError } from '../errors/invalid-input-error.js';
+import type { ModelStatus } from '../engine/model-status.js';
+import { abortErrorFor, throwIfAborted } from '../util/abort.js';
+import { LruCache } from '../util/lru-cache.js';
+import type { EngineConnection } from '../worker/engine-connection.js';
+import type { ModelHandle } from './model-handle.js';
+
+/** Options of {@link Embedder.embed}. */
+export interface EmbedOptions {
+  /** Cancels this call: it rejects with `AbortError`; work no other call needs is dropped. */
+  signal?: AbortSignal;
+  /** Model status while the model loads (downloading bytes, initializing, ready). */
+  onProgress?: (status: ModelStatus) => void;
+}
+
+/** What {@link Embedder.embed} resolves with. */
+export interface EmbedResult {
+  /** One vector per input text, in input order. Each is the caller's own copy. */
+  embeddings: Float32Array[];
+  /** Length of every vector. */
+  dimensions: number;
+  modelId: string;
+  /** Backend the vectors were computed on. */
+  backend: BackendName;
+}
+
+/** Counters of the embedding cache and batching, for diagnostics. */
+export interface EmbedderStats {
+  cacheSize: number;
+  cacheCapacity: number;
+  cacheHits: number;
+  cacheMisses: number;
+  /** Texts sent to the model (after deduplication and cache hits). */
+  textsComputed: number;
+  /** Model requests made (after coalescing). */
+  batches: number;
+}
+
+interface Job {
+  text: string;
+  promise: Promise<Float32Array>;
+  resolve(vector: Float32Array): void;
+  reject(error: unknown): void;
+  /** Calls still waiting for this text; when it drops to 0 the text is not needed. */
+  waiters: number;
+  batch?: Batch;
+}
+
+interface Batch {
+  jobs: Job[];
+  controller: AbortController;
+}
+
+/**
+ * Computes sentence embeddings. Concurrent calls made in the same tick are coalesced into
+ * batches; a text already in flight is computed once; recent results come from an LRU cache.
+ *
+ * @example
+ * const embedder = client.embedder()
+ * const { embeddings } = await embedder.embed(['Hello', 'Hi there'])
+ * cosineSimilarity(embeddings[0], embeddings[1])
+ */
+export class Embedder {
+  private readonly cache: LruCache<string, Float32Array>;
+  private readonly jobs = new Map<string, Job>();
+  private queued: Job[] = [];
+  private flushScheduled = false;
+  private textsComputed = 0;
+  private batches = 0;
+
+  constructor(
+    private readonly model: ModelHandle,
+    private readonly connection: () => EngineConnection,
+    private readonly options: { cacheSize: number; maxBatchSize: number },
+  ) {
+    this.cache = new LruCache(options.cacheSize);
+  }
+
+  /** Id of the model this embedder uses. */
+  get modelId(): string {
+    return this.model.modelId;
+  }
+
+  /**
+   * Embeds one text or a list of texts.
+   *
+   * @throws {InvalidInputError} when `texts` is not a string or an array of strings.
+   * @throws {AbortError} when `options.signal` fires first.
+   * @throws {ModelLoadError | ModelIntegrityError} when the model cannot be loaded.
+   */
+  async embed(texts: string | readonly string[], options: EmbedOptions = {}): Promise<EmbedResult> {
+    const list = validateTexts(texts);
+    const { signal } = options;
+    throwIfAborted(signal, 'Embedding');
+    const report = await this.model.load(options);
+    const slots = list.map((text) => this.acquire(text));
+    let settled = false;
+    const release = () => {
+      if (settled) return;
+      settled = true;
+      for (const slot of slots) if (!(slot instanceof Float32Array)) this.releaseJob(slot);
+    };
+    try {
+      const vectors = await new Promise<Float32Array[]>((resolve, reject) => {
+        const onAbort = () => {
+          release();
+          reject(abortErrorFor(signal as AbortSignal, 'Embedding'));
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        Promise.all(slots.map((slot) => (slot instanceof Float32Array ? slot : slot.promise))).then(
+          (values) => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve(values);
+          },
+          (error: unknown) => {
+            signal?.removeEventListener('abort', onAbort);
+            reject(error);
+          },
+        );
+      });
+      return {
+        embeddings: vectors.map((vector) => vector.slice()),
+        dimensions: report.dimensions,
+        modelId: this.modelId,
+        backend: report.backend,
+      };
+    } finally {
+      settled = true;
+    }
+  }
+
+  /** Cache and batching counters. */
+  stats(): EmbedderStats {
+    return {
+      cacheSize: this.cache.size,
+      cacheCapacity: this.cache.capacity,
+      cacheHits: this.cache.hits,
+      cacheMisses: this.cache.misses,
+      textsComputed: this.textsComputed,
+      batches: this.batches,
+    };
+  }
+
+  /** Empties the embedding cache. */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
+  /** The cached vector, or a job for the text (joining one already in flight). */
+  private acquire(text: string): Job | Float32Array {
+    const existing = this.jobs.get(text);
+    if (existing) {
+      existing.waiters += 1;
+      return existing;
+    }
+    const cached = this.cache.get(text);
+    if (cached) return cached;
+    let resolve!: (vector: Float32Array) => void;
+    let reject!: (error: unknown) => void;
+    const promise = new Promise<Float32Array>((onResolve, onReject) => {
+      resolve = onResolve;
+      reject = onReject;
+    });
+    promise.catch(() => {}); // rejections reach the callers that still wait
+    const job: Job = { text, promise, resolve, reject, waiters: 1 };
+    this.jobs.set(text, job);
+    this.queued.push(job);
+    this.scheduleFlush();
+    return job;
+  }
+
+  private releaseJob(job: Job) {
+    job.waiters -= 1;
+    if (job.waiters > 0) return;
+    if (!job.batch) {
+      // Not sent yet: drop it from the queue.
+      this.queued = this.queued.filter((queued) => queued !== job);
+      this.jobs.delete(job.text);
+      return;
+    }
+    if (job.batch.jobs.every((other) => other.waiters <= 0)) job.batch.controller.abort();
+  }
+
+  private scheduleFlush() {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    // A macrotask, so the many small calls a UI makes in one tick land in one batch.
+    setTimeout(() => {
+      this.flushScheduled = false;
+      this.flush();
+    }, 0);
+  }
+
+  private flush() {
+    const jobs = this.queued;
+    this.queued = [];
+    for (let start = 0; start < jobs.length; start += this.options.maxBatchSize) {
+      this.send(jobs.slice(start, start + this.options.maxBatchSize));
+    }
+  }
+
+  private send(jobs: Job[]) {
+    const batch: Batch = { jobs, controller: new AbortController() };
+    for (const job of jobs) job.batch = batch;
+    this.batches += 1;
+    this.textsComputed += jobs.length;
+    const texts = jobs.map((job) => job.text);
+    this.connection()
+      .embed(this.modelId, texts, batch.controller.signal)
+      .then(
+        (flat) => {
+          const dimensions = flat.length / jobs.length;
+          jobs.forEach((job, index) => {
+            // A copy, so a cached vector does not keep the whole batch's buffer alive.
+            const vector = flat.slice(index * dimensions, (index + 1) * dimensions);
+            this.cache.set(job.text, vector);
+            this.jobs.delete(job.text);
+            job.resolve(vector);
+          });
+        },
+        (error: unknown) => {
+          for (const job of jobs) {
+            this.jobs.delete(job.text);
+            job.reject(error);
+          }
+        },
+      );
+  }
+}
+
+function validateTexts(texts: unknown): string[] {
+  const list = typeof texts === 'string' ? [texts] : texts;
+  if (!Array.isArray(list)) {
+    throw new InvalidInputError({
+      parameter: 'texts',
+      message: `embed() takes a string or an array of strings; got ${describe(texts)}.`,
+    });
+  }
+  list.forEach((text, index) => {
+    if (typeof text !== 'string') {
+      throw new InvalidInputError({
+        parameter: `texts[${index}]`,
+        message: `embed() takes strings only; texts[${index}] is ${describe(text)}.`,
+      });
+    }
+  });
+  return list as string[];
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+}

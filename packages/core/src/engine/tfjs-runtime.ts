@@ -1,0 +1,82 @@
+import { BackendUnavailableError } from '../errors/backend-unavailable-error.js';
+import type { BackendName } from '../backends/backend-name.js';
+
+/** The TensorFlow.js modules the engine uses, loaded lazily so they stay out of the initial bundle. */
+export interface Tfjs {
+  tf: typeof import('@tensorflow/tfjs-core');
+  converter: typeof import('@tensorflow/tfjs-converter');
+}
+
+let tfjs: Promise<Tfjs> | undefined;
+
+/** Loads tfjs-core and the graph-model converter once per thread. */
+export function loadTfjs(): Promise<Tfjs> {
+  tfjs ??= Promise.all([
+    import('@tensorflow/tfjs-core'),
+    import('@tensorflow/tfjs-converter'),
+  ]).then(([tf, converter]) => ({ tf, converter }));
+  return tfjs;
+}
+
+const registered = new Map<BackendName, Promise<void>>();
+
+/**
+ * Imports a backend's module (which registers it with tfjs) and points the wasm backend at the
+ * self-hosted binaries, before the backend first initialises.
+ */
+export function registerBackend(name: BackendName, wasmBaseUrl: string | undefined): Promise<void> {
+  let registration = registered.get(name);
+  if (!registration) {
+    registration = importBackend(name, wasmBaseUrl);
+    registered.set(name, registration);
+  }
+  return registration;
+}
+
+async function importBackend(name: BackendName, wasmBaseUrl: string | undefined): Promise<void> {
+  switch (name) {
+    case 'cpu':
+      await import('@tensorflow/tfjs-backend-cpu');
+      return;
+    case 'webgl':
+      await import('@tensorflow/tfjs-backend-webgl');
+      return;
+    case 'webgpu':
+      await import('@tensorflow/tfjs-backend-webgpu');
+      return;
+    case 'wasm': {
+      const wasm = await import('@tensorflow/tfjs-backend-wasm');
+      // Never the default CDN: the binaries are served by @ondevice/vite (or read from disk in Node).
+      if (wasmBaseUrl) wasm.setWasmPaths(wasmBaseUrl);
+      return;
+    }
+  }
+}
+
+/** Makes `name` the active tfjs backend of this thread. */
+export async function activateBackend(
+  runtime: Tfjs,
+  name: BackendName,
+  wasmBaseUrl: string | undefined,
+) {
+  await registerBackend(name, wasmBaseUrl);
+  let ok = false;
+  try {
+    ok = await runtime.tf.setBackend(name);
+  } catch (error) {
+    throw new BackendUnavailableError({
+      backend: name,
+      reason: error instanceof Error ? error.message : String(error),
+      cause: error,
+      message: `The ${name} backend failed to initialise: ${String(error)}`,
+    });
+  }
+  if (!ok) {
+    throw new BackendUnavailableError({
+      backend: name,
+      reason: 'initialisation failed',
+      message: `The ${name} backend failed to initialise in this context.`,
+    });
+  }
+  await runtime.tf.ready();
+}

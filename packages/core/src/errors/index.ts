@@ -1,0 +1,11 @@
+export { OnDeviceError, type OnDeviceErrorCode, type SerializedError } from './ondevice-error.js';
+export { ModelLoadError } from './model-load-error.js';
+export { ModelIntegrityError } from './model-integrity-error.js';
+export { UnknownModelError } from './unknown-model-error.js';
+export { UnknownBackendError } from './unknown-backend-error.js';
+export { BackendUnavailableError } from './backend-unavailable-error.js';
+export { InvalidInputError } from './invalid-input-error.js';
+export { AbortError } from './abort-error.js';
+export { WorkerCrashedError } from './worker-crashed-error.js';
+export { RuntimeError } from './runtime-error.js';
+export { serializeError, deserializeError } from './serialize-error.js';

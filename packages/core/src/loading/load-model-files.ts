@@ -1,0 +1,78 @@
+import { ModelIntegrityError } from '../errors/model-integrity-error.js';
+import { type ModelManifest, manifestBytes } from '../models/model-manifest.js';
+import { throwIfAborted } from '../util/abort.js';
+import type { AssetSource } from './asset-source.js';
+import type { ModelFileCache } from './model-cache.js';
+import { sha256Hex } from './sha256.js';
+
+/** Byte counts for the one overall progress stream of a model. */
+export type BytesProgress = (loaded: number, total: number) => void;
+
+/**
+ * Reads every file of a model, from the cache when a verified copy is there, else from the
+ * source; checks each against its sha256 and reports overall bytes (not per file).
+ *
+ * @returns the bytes of each file, keyed by its manifest path.
+ * @throws {ModelIntegrityError} when a file's hash differs from the manifest.
+ * @throws {ModelLoadError} when a file cannot be fetched or read.
+ */
+export async function loadModelFiles(options: {
+  manifest: ModelManifest;
+  source: AssetSource;
+  cache: ModelFileCache;
+  onProgress: BytesProgress;
+  signal?: AbortSignal;
+}): Promise<Map<string, Uint8Array>> {
+  const { manifest, source, cache, onProgress, signal } = options;
+  const total = manifestBytes(manifest);
+  let loaded = 0;
+  const advance = (bytes: number) => {
+    loaded = Math.min(total, loaded + bytes);
+    onProgress(loaded, total);
+  };
+  onProgress(0, total);
+  const entries = await Promise.all(
+    manifest.files.map(async (file) => {
+      const location = source.locate(file);
+      const key = cacheKey(location, file.sha256);
+      const cached = await cache.get(key);
+      if (cached && (await sha256Hex(cached)) === file.sha256) {
+        advance(file.bytes);
+        return [file.path, cached] as const;
+      }
+      throwIfAborted(signal, `Loading model ${manifest.id}`);
+      let received = 0;
+      const bytes = await source.read(
+        file,
+        (chunk) => {
+          received += chunk;
+          advance(chunk);
+        },
+        signal,
+      );
+      const actual = await sha256Hex(bytes);
+      if (actual !== file.sha256) {
+        throw new ModelIntegrityError({
+          url: location,
+          expectedSha256: file.sha256,
+          actualSha256: actual,
+          message: `${location} does not match its manifest: expected sha256 ${file.sha256} (${file.bytes} bytes), got ${actual} (${bytes.byteLength} bytes). The file is corrupt or a different version.`,
+        });
+      }
+      // Keep the overall count exact even if the server sent a different length than declared.
+      if (received !== file.bytes) advance(file.bytes - received);
+      await cache.put(key, bytes);
+      return [file.path, bytes] as const;
+    }),
+  );
+  return new Map(entries);
+}
+
+function cacheKey(location: string, sha256: string): string {
+  // Cache API keys must be http(s) URLs; the hash makes a new model version a new entry.
+  const url = /^https?:/.test(location)
+    ? new URL(location)
+    : new URL(`https://node-modules.invalid/${location}`);
+  url.searchParams.set('ondevice-sha256', sha256);
+  return url.href;
+}

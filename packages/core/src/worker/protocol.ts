@@ -1,0 +1,27 @@
+import type { SerializedError } from '../errors/ondevice-error.js';
+import type { EngineOptions } from '../engine/engine-options.js';
+import type { LoadReport } from '../engine/embedding-engine.js';
+import type { ModelStatus } from '../engine/model-status.js';
+
+/** Protocol version, checked on `init` so a stale cached worker script fails loudly. */
+export const protocolVersion = 1;
+
+/** Messages from the page to the worker. Every request carries an id. */
+export type WorkerRequest =
+  | { type: 'init'; id: number; protocolVersion: number; options: EngineOptions }
+  | { type: 'load'; id: number; modelId: string }
+  | { type: 'embed'; id: number; modelId: string; texts: string[] }
+  | { type: 'tensor-count'; id: number }
+  | { type: 'cancel'; id: number; targetId: number };
+
+/** Model status as it crosses the boundary; a failure travels as a `failed` response instead. */
+export type ProgressStatus = Exclude<ModelStatus, { status: 'error' }>;
+
+/** Messages from the worker to the page. */
+export type WorkerResponse =
+  | { type: 'status'; id: number; status: ProgressStatus }
+  | { type: 'loaded'; id: number; report: LoadReport }
+  | { type: 'embedded'; id: number; vectors: Float32Array }
+  | { type: 'tensor-count'; id: number; count: number }
+  | { type: 'initialized'; id: number }
+  | { type: 'failed'; id: number; error: SerializedError };

@@ -1,0 +1,145 @@
+import type { EngineOptions } from '../engine/engine-options.js';
+import type { LoadReport } from '../engine/embedding-engine.js';
+import type { ModelStatusListener } from '../engine/model-status.js';
+import { WorkerCrashedError } from '../errors/worker-crashed-error.js';
+import { deserializeError } from '../errors/serialize-error.js';
+import { abortErrorFor, throwIfAborted } from '../util/abort.js';
+import type { EngineConnection } from './engine-connection.js';
+import { type WorkerRequest, type WorkerResponse, protocolVersion } from './protocol.js';
+
+interface Pending {
+  resolve(response: WorkerResponse): void;
+  reject(error: unknown): void;
+  onStatus?: ModelStatusListener;
+}
+
+type RequestBody = WorkerRequest extends infer R
+  ? R extends WorkerRequest
+    ? Omit<R, 'id'>
+    : never
+  : never;
+
+/** Called when the worker died; the connection starts a new one on the next request. */
+export type WorkerFailureListener = (error: WorkerCrashedError) => void;
+
+/**
+ * Talks to the engine in a module Web Worker: request ids, AbortSignal mapped to `cancel`,
+ * errors rebuilt as their own classes. If the worker dies, pending requests fail with
+ * {@link WorkerCrashedError} and the next request starts a fresh worker.
+ */
+export function createWorkerConnection(options: {
+  engineOptions: EngineOptions;
+  createWorker: () => Worker;
+  onFailure: WorkerFailureListener;
+}): EngineConnection {
+  let worker: Worker | undefined;
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+
+  const fail = (error: WorkerCrashedError) => {
+    worker?.terminate();
+    worker = undefined;
+    const waiting = [...pending.values()];
+    pending.clear();
+    for (const entry of waiting) entry.reject(error);
+    options.onFailure(error);
+  };
+
+  const start = () => {
+    const created = options.createWorker();
+    created.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
+      const response = event.data;
+      const entry = pending.get(response.id);
+      if (!entry) return;
+      if (response.type === 'status') {
+        entry.onStatus?.(response.status);
+        return;
+      }
+      pending.delete(response.id);
+      if (response.type === 'failed') entry.reject(deserializeError(response.error));
+      else entry.resolve(response);
+    });
+    created.addEventListener('error', (event: ErrorEvent) => {
+      event.preventDefault();
+      fail(
+        new WorkerCrashedError({
+          message: `The inference worker crashed: ${event.message || 'unknown error'}. The next call starts a new worker.`,
+        }),
+      );
+    });
+    created.addEventListener('messageerror', () =>
+      fail(
+        new WorkerCrashedError({
+          message: 'A message from the inference worker could not be read.',
+        }),
+      ),
+    );
+    worker = created;
+    send({ type: 'init', protocolVersion, options: options.engineOptions }).catch(
+      (error: unknown) => {
+        // A worker that cannot start (stale script, bad options) fails everything sent to it.
+        for (const entry of pending.values()) entry.reject(error);
+        pending.clear();
+      },
+    );
+    return created;
+  };
+
+  function send(
+    body: RequestBody,
+    extras: { signal?: AbortSignal; onStatus?: ModelStatusListener } = {},
+  ) {
+    const target = worker ?? start();
+    const id = nextId++;
+    return new Promise<WorkerResponse>((resolve, reject) => {
+      const { signal } = extras;
+      const onAbort = () => {
+        if (!pending.delete(id)) return;
+        target.postMessage({ type: 'cancel', id: nextId++, targetId: id } satisfies WorkerRequest);
+        reject(abortErrorFor(signal as AbortSignal, 'The request'));
+      };
+      pending.set(id, {
+        resolve: (value) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(value);
+        },
+        reject: (error) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+        ...(extras.onStatus ? { onStatus: extras.onStatus } : {}),
+      });
+      signal?.addEventListener('abort', onAbort, { once: true });
+      target.postMessage({ ...body, id } as WorkerRequest);
+    });
+  }
+
+  return {
+    kind: 'worker',
+    async load(modelId, onStatus, signal) {
+      throwIfAborted(signal, 'Loading the model');
+      const response = await send(
+        { type: 'load', modelId },
+        { onStatus, ...(signal ? { signal } : {}) },
+      );
+      return (response as Extract<WorkerResponse, { type: 'loaded' }>).report satisfies LoadReport;
+    },
+    async embed(modelId, texts, signal) {
+      throwIfAborted(signal, 'Embedding');
+      const response = await send({ type: 'embed', modelId, texts }, signal ? { signal } : {});
+      return (response as Extract<WorkerResponse, { type: 'embedded' }>).vectors;
+    },
+    async tensorCount() {
+      const response = await send({ type: 'tensor-count' });
+      return (response as Extract<WorkerResponse, { type: 'tensor-count' }>).count;
+    },
+    dispose() {
+      worker?.terminate();
+      worker = undefined;
+      for (const entry of pending.values()) {
+        entry.reject(new WorkerCrashedError({ message: 'The client was disposed.' }));
+      }
+      pending.clear();
+    },
+  };
+}
