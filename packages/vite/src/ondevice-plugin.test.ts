@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { getModelManifest } from '@ondevice/core';
+import { build, createServer, preview, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ondevice } from './index.js';
+
+const manifest = getModelManifest('use-lite');
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+let root: string;
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'ondevice-vite-'));
+  await writeFile(
+    path.join(root, 'index.html'),
+    '<!doctype html><script type="module" src="/main.js"></script>',
+  );
+  await writeFile(path.join(root, 'main.js'), 'document.body.textContent = "hello";');
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('ondevice() in the dev server', () => {
+  let server: ViteDevServer;
+  let origin: string;
+  beforeAll(async () => {
+    server = await createServer({
+      root,
+      configFile: false,
+      logLevel: 'silent',
+      server: { port: 0, host: '127.0.0.1' },
+      plugins: [ondevice()],
+    });
+    await server.listen();
+    const address = server.httpServer?.address();
+    origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('serves every model file as static bytes matching its manifest (extensionless shards included)', async () => {
+    for (const file of manifest.files) {
+      const response = await fetch(`${origin}/ondevice/${file.path}`);
+      expect(response.status, file.path).toBe(200);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      expect(bytes.byteLength, file.path).toBe(file.bytes);
+      expect(sha256(bytes), file.path).toBe(file.sha256);
+    }
+  });
+
+  it('serves the tfjs wasm binaries with the wasm content type', async () => {
+    const response = await fetch(`${origin}/ondevice/wasm/tfjs-backend-wasm-simd.wasm`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/wasm');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect(Array.from(bytes.subarray(0, 4))).toEqual([0, 97, 115, 109]); // "\0asm"
+  });
+
+  it('sets COOP/COEP on pages and assets so the page is cross-origin isolated', async () => {
+    for (const url of ['/', '/ondevice/models/use-lite/model.json']) {
+      const response = await fetch(`${origin}${url}`);
+      expect(response.headers.get('cross-origin-opener-policy'), url).toBe('same-origin');
+      expect(response.headers.get('cross-origin-embedder-policy'), url).toBe('require-corp');
+    }
+  });
+
+  it('answers 404 with a message for a path under the base that is not an asset', async () => {
+    const response = await fetch(`${origin}/ondevice/models/use-lite/nope.bin`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('no asset');
+  });
+});
+
+describe('ondevice() in build and preview', () => {
+  const outDir = () => path.join(root, 'dist');
+  beforeAll(async () => {
+    await build({ root, configFile: false, logLevel: 'silent', plugins: [ondevice()] });
+  });
+
+  it('emits model files and wasm binaries into the output', async () => {
+    for (const file of manifest.files) {
+      const bytes = await readFile(path.join(outDir(), 'ondevice', file.path));
+      expect(sha256(bytes), file.path).toBe(file.sha256);
+    }
+    const wasm = await readFile(path.join(outDir(), 'ondevice/wasm/tfjs-backend-wasm.wasm'));
+    expect(wasm.byteLength).toBeGreaterThan(100_000);
+  });
+
+  it('serves the build with COOP/COEP in preview', async () => {
+    const server = await preview({
+      root,
+      configFile: false,
+      logLevel: 'silent',
+      preview: { port: 0, host: '127.0.0.1' },
+      plugins: [ondevice()],
+    });
+    try {
+      const address = server.httpServer.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const response = await fetch(
+        `http://127.0.0.1:${port}/ondevice/models/use-lite/group1-shard7of7`,
+      );
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+      expect((await response.arrayBuffer()).byteLength).toBe(manifest.files.at(-1)?.bytes);
+    } finally {
+      await server.close();
+    }
+  });
+});

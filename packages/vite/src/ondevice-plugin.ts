@@ -1,0 +1,146 @@
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Plugin } from 'vite';
+import { listOnDeviceAssets, type OnDeviceAsset } from './ondevice-assets.js';
+
+/** Options of the {@link ondevice} Vite plugin. */
+export interface OnDevicePluginOptions {
+  /**
+   * URL path the assets are served and emitted under; must match the client's `assetBaseUrl`.
+   * @default '/ondevice/'
+   */
+  base?: string;
+  /**
+   * Model ids whose files are served and emitted.
+   * @default every built-in model
+   */
+  models?: readonly string[];
+  /**
+   * Send COOP/COEP headers in dev and preview so the page is cross-origin isolated and
+   * tfjs can use threaded wasm. Turn off if the page embeds cross-origin content that lacks CORP.
+   * @default true
+   */
+  crossOriginIsolation?: boolean;
+}
+
+const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+/**
+ * Vite plugin for apps using ondevice: serves the model files and tfjs wasm binaries straight
+ * from node_modules in dev and preview (as static bytes, never through the module graph, so
+ * extensionless weight shards work), emits them into the build output, and sets COOP/COEP.
+ * No CDN is involved.
+ *
+ * @example
+ * // vite.config.ts
+ * import { ondevice } from '@ondevice/vite'
+ * export default defineConfig({ plugins: [react(), ondevice()] })
+ */
+export function ondevice(options: OnDevicePluginOptions = {}): Plugin {
+  const base = normaliseBase(options.base ?? '/ondevice/');
+  const isolate = options.crossOriginIsolation ?? true;
+  let assets: Map<string, OnDeviceAsset> | undefined;
+  const getAssets = () => {
+    assets ??= new Map(
+      listOnDeviceAssets(options.models ? { models: options.models } : {}).map((asset) => [
+        asset.urlPath,
+        asset,
+      ]),
+    );
+    return assets;
+  };
+  const headers = isolate ? isolationHeaders : {};
+  const middleware = (appBase: () => string) => {
+    return (request: IncomingMessage, response: ServerResponse, next: () => void) => {
+      const prefix = joinBase(appBase(), base);
+      const pathname = decodeURIComponent((request.url ?? '').split('?')[0] ?? '');
+      if (!pathname.startsWith(prefix)) return next();
+      const asset = getAssets().get(pathname.slice(prefix.length));
+      if (!asset) {
+        response.statusCode = 404;
+        response.setHeader('Content-Type', 'text/plain');
+        response.end(`ondevice: no asset at ${pathname}`);
+        return;
+      }
+      void serveFile(asset, request, response, headers);
+    };
+  };
+
+  let resolvedBase = '/';
+  return {
+    name: 'ondevice',
+    config() {
+      return {
+        server: { headers },
+        preview: { headers },
+        // Module workers can code-split (tfjs loads lazily inside the worker).
+        worker: { format: 'es' as const },
+        // Pre-bundling would break core's `new Worker(new URL(…, import.meta.url))`.
+        optimizeDeps: { exclude: ['@ondevice/core', '@ondevice/react'] },
+      };
+    },
+    configResolved(config) {
+      resolvedBase = config.base;
+    },
+    configureServer(server) {
+      server.middlewares.use(middleware(() => resolvedBase));
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(middleware(() => resolvedBase));
+    },
+    async generateBundle() {
+      for (const asset of getAssets().values()) {
+        this.emitFile({
+          type: 'asset',
+          fileName: `${base.slice(1)}${asset.urlPath}`,
+          source: await readFile(asset.filePath),
+        });
+      }
+    },
+  };
+}
+
+async function serveFile(
+  asset: OnDeviceAsset,
+  request: IncomingMessage,
+  response: ServerResponse,
+  headers: Record<string, string>,
+) {
+  try {
+    const info = await stat(asset.filePath);
+    const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+    response.setHeader('Content-Type', asset.contentType);
+    response.setHeader('Cache-Control', 'no-cache');
+    response.setHeader('ETag', etag);
+    if (request.headers['if-none-match'] === etag) {
+      response.statusCode = 304;
+      response.end();
+      return;
+    }
+    response.setHeader('Content-Length', String(info.size));
+    if (request.method === 'HEAD') {
+      response.end();
+      return;
+    }
+    createReadStream(asset.filePath).pipe(response);
+  } catch (error) {
+    response.statusCode = 500;
+    response.end(`ondevice: could not read ${asset.filePath}: ${String(error)}`);
+  }
+}
+
+function normaliseBase(base: string): string {
+  const withLeading = base.startsWith('/') ? base : `/${base}`;
+  return withLeading.endsWith('/') ? withLeading : `${withLeading}/`;
+}
+
+function joinBase(appBase: string, assetBase: string): string {
+  const prefix = appBase.endsWith('/') ? appBase.slice(0, -1) : appBase;
+  return `${/^https?:/.test(prefix) ? '' : prefix}${assetBase}`;
+}
