@@ -130,6 +130,16 @@ export class Embedder {
     }
   }
 
+  /**
+   * Loads the model ahead of the first `embed` (e.g. on page load), with progress.
+   *
+   * @example
+   * await embedder.load({ onProgress: (status) => console.log(status) })
+   */
+  async load(options: EmbedOptions = {}): Promise<void> {
+    await this.model.load(options);
+  }
+
   /** Cache and batching counters. */
   stats(): EmbedderStats {
     return {

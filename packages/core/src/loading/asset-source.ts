@@ -60,6 +60,14 @@ function urlSource(assetBaseUrl: string): AssetSource {
           message: `Could not fetch ${url}: HTTP ${response.status}. Serve the model files with @ondevice/vite or set assetBaseUrl.`,
         });
       }
+      if (response.headers.get('content-type')?.startsWith('text/html')) {
+        // A dev server's SPA fallback answers 200 with index.html for any unknown path.
+        throw new ModelLoadError({
+          url,
+          status: response.status,
+          message: `Expected a model file at ${url} but the server answered with an HTML page: the asset is not served there. Add the ondevice() plugin from @ondevice/vite, or set assetBaseUrl.`,
+        });
+      }
       return readBody(response, file, url, onBytes);
     },
   };
