@@ -24,7 +24,7 @@ export function probeWebGl(): GpuProbe {
   if (typeof scope.OffscreenCanvas !== 'function') {
     return { available: false, software: false, reason: 'no OffscreenCanvas in this context' };
   }
-  let gl: WebGL2RenderingContext | null = null;
+  let gl: WebGL2RenderingContext | null;
   try {
     gl = new scope.OffscreenCanvas(1, 1).getContext('webgl2');
   } catch (error) {

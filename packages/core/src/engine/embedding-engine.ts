@@ -4,7 +4,13 @@ import { probeWebGl, probeWebGpu } from '../backends/probe-gpu.js';
 import { type BackendSelection, selectBackend } from '../backends/select-backend.js';
 import { AbortError } from '../errors/abort-error.js';
 import { RuntimeError } from '../errors/runtime-error.js';
-import { createAssetSource, resolveBaseUrl, type AssetSource } from '../loading/asset-source.js';
+import {
+  type AssetSource,
+  createAssetSource,
+  defaultAssetBaseUrl,
+  resolveBaseUrl,
+} from '../loading/asset-source.js';
+import { isNode } from '../util/environment.js';
 import { loadModelFiles } from '../loading/load-model-files.js';
 import {
   type CacheDiagnostics,
@@ -56,10 +62,10 @@ export class EmbeddingEngine {
   constructor(private readonly options: EngineOptions) {
     this.source = createAssetSource(options.assetBaseUrl);
     this.cache = createModelFileCache({ persistent: options.modelCache === 'persistent' });
-    this.wasmBaseUrl =
-      this.source.kind === 'url'
-        ? `${resolveBaseUrl(options.assetBaseUrl ?? '/ondevice/')}wasm/`
-        : undefined;
+    // In Node, tfjs-backend-wasm reads its binary from its own package directory.
+    this.wasmBaseUrl = isNode()
+      ? undefined
+      : `${resolveBaseUrl(options.assetBaseUrl ?? defaultAssetBaseUrl)}wasm/`;
   }
 
   /** Loads a model once (later calls share the first), reporting status as it goes. */

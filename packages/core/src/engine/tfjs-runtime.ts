@@ -1,10 +1,12 @@
+import type * as TfjsConverter from '@tensorflow/tfjs-converter';
+import type * as TfjsCore from '@tensorflow/tfjs-core';
 import { BackendUnavailableError } from '../errors/backend-unavailable-error.js';
 import type { BackendName } from '../backends/backend-name.js';
 
 /** The TensorFlow.js modules the engine uses, loaded lazily so they stay out of the initial bundle. */
 export interface Tfjs {
-  tf: typeof import('@tensorflow/tfjs-core');
-  converter: typeof import('@tensorflow/tfjs-converter');
+  tf: typeof TfjsCore;
+  converter: typeof TfjsConverter;
 }
 
 let tfjs: Promise<Tfjs> | undefined;
@@ -60,7 +62,7 @@ export async function activateBackend(
   wasmBaseUrl: string | undefined,
 ) {
   await registerBackend(name, wasmBaseUrl);
-  let ok = false;
+  let ok: boolean;
   try {
     ok = await runtime.tf.setBackend(name);
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { GraphModel } from '@tensorflow/tfjs-converter';
+import type { Tensor } from '@tensorflow/tfjs-core';
 import type { ModelManifest } from '../models/model-manifest.js';
 import type { Tfjs } from './tfjs-runtime.js';
 
@@ -83,9 +84,7 @@ export class UseLiteModel {
       values: tf.tensor1d(values, 'int32'),
     };
     try {
-      const output = (await this.model.executeAsync(
-        inputs,
-      )) as import('@tensorflow/tfjs-core').Tensor;
+      const output = (await this.model.executeAsync(inputs)) as Tensor;
       try {
         return (await output.data()) as Float32Array;
       } finally {

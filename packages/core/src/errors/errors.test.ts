@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import {
+  AbortError,
+  ModelIntegrityError,
+  ModelLoadError,
+  OnDeviceError,
+  UnknownBackendError,
+  WorkerCrashedError,
+  deserializeError,
+  serializeError,
+} from './index.js';
+
+describe('typed errors', () => {
+  it('carry a code and are recognised by marker, not by instanceof', () => {
+    const error = new ModelLoadError({ url: '/x', status: 404, message: 'nope' });
+    expect(error.code).toBe('model-load');
+    expect(ModelLoadError.isInstance(error)).toBe(true);
+    expect(OnDeviceError.isInstance(error)).toBe(true);
+    expect(ModelIntegrityError.isInstance(error)).toBe(false);
+    // A structurally cloned copy (another realm, another package copy) has no prototype link.
+    const foreign = Object.assign(Object.create(null), { [Symbol.for('ondevice.error')]: true });
+    expect(OnDeviceError.isInstance(foreign)).toBe(true);
+    expect(OnDeviceError.isInstance(new Error('plain'))).toBe(false);
+    expect(OnDeviceError.isInstance(null)).toBe(false);
+  });
+
+  it('survive serialisation as their own classes, with fields and cause', () => {
+    const original = new ModelIntegrityError({
+      url: '/ondevice/models/use-lite/group1-shard1of7',
+      expectedSha256: 'a'.repeat(64),
+      actualSha256: 'b'.repeat(64),
+      message: 'mismatch',
+      cause: new AbortError({ message: 'inner' }),
+    });
+    const rebuilt = deserializeError(structuredClone(serializeError(original)));
+    expect(ModelIntegrityError.isInstance(rebuilt)).toBe(true);
+    expect(rebuilt).toMatchObject({
+      url: original.url,
+      expectedSha256: original.expectedSha256,
+      message: 'mismatch',
+    });
+    expect(AbortError.isInstance(rebuilt.cause)).toBe(true);
+  });
+
+  it('wrap foreign errors as runtime errors keeping the original message', () => {
+    const rebuilt = deserializeError(serializeError(new RangeError('out of memory')));
+    expect(rebuilt.code).toBe('runtime');
+    expect(rebuilt.message).toBe('out of memory');
+    expect((rebuilt.cause as Error).name).toBe('RangeError');
+  });
+
+  it('round-trip every subclass', () => {
+    const samples = [
+      new UnknownBackendError({ backend: 'tpu', validBackends: ['auto', 'wasm'], message: 'm' }),
+      new WorkerCrashedError({ message: 'died' }),
+      new AbortError({ message: 'stop' }),
+    ];
+    for (const sample of samples) {
+      const rebuilt = deserializeError(serializeError(sample));
+      expect(rebuilt.code).toBe(sample.code);
+      expect(rebuilt.name).toBe(sample.name);
+    }
+  });
+});
