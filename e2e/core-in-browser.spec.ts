@@ -202,4 +202,27 @@ test.describe('@ondevice/core in Chromium', () => {
     expect(outcome.worker.restarts).toBe(1);
     expect(outcome.worker.lastFailure).toContain('simulated out-of-memory');
   });
+
+  test('over storage quota, the model cache falls back to memory and diagnostics say why', async ({
+    page,
+  }) => {
+    await openFixture(page);
+    await page.evaluate(() => caches.delete('ondevice-models-v1'));
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', {
+      origin: 'http://127.0.0.1:5183',
+      quotaSize: 100_000,
+    });
+    const outcome = await page.evaluate(async () => {
+      const client = window.ondevice.createClient();
+      const { embeddings } = await client
+        .embedder()
+        .embed('still works without persistent storage');
+      return { length: embeddings[0]?.length, cache: client.diagnostics().modelCache };
+    });
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: 'http://127.0.0.1:5183' });
+    expect(outcome.length).toBe(512);
+    expect(outcome.cache?.storage).toBe('memory');
+    expect(outcome.cache?.reason).toMatch(/quota/i);
+  });
 });

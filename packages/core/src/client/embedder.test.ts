@@ -102,3 +102,18 @@ describe('Embedder batching, deduplication and cache', () => {
     expect(await client.tensorCount()).toBe(before);
   });
 });
+
+describe('Embedder after a cancelled batch', () => {
+  it('computes a text afresh for a new call instead of joining the cancelled work', async () => {
+    const embedder = client.embedder({ cacheSize: 0, maxBatchSize: 2 });
+    await embedder.load();
+    const controller = new AbortController();
+    const first = embedder.embed(['shared text', 'other text'], { signal: controller.signal });
+    // Let the flush send the batch, then abort it and ask for the same text again.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    controller.abort();
+    await expect(first).rejects.toSatisfy((error: unknown) => AbortError.isInstance(error));
+    const again = await embedder.embed('shared text');
+    expect(again.embeddings[0]).toHaveLength(512);
+  });
+});

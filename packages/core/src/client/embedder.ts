@@ -189,7 +189,13 @@ export class Embedder {
       this.jobs.delete(job.text);
       return;
     }
-    if (job.batch.jobs.every((other) => other.waiters <= 0)) job.batch.controller.abort();
+    if (job.batch.jobs.every((other) => other.waiters <= 0)) {
+      // Nobody waits for this batch any more: cancel it, and let later calls start afresh
+      // instead of joining work that is being dropped.
+      for (const other of job.batch.jobs)
+        if (this.jobs.get(other.text) === other) this.jobs.delete(other.text);
+      job.batch.controller.abort();
+    }
   }
 
   private scheduleFlush() {
@@ -225,13 +231,13 @@ export class Embedder {
             // A copy, so a cached vector does not keep the whole batch's buffer alive.
             const vector = flat.slice(index * dimensions, (index + 1) * dimensions);
             this.cache.set(job.text, vector);
-            this.jobs.delete(job.text);
+            if (this.jobs.get(job.text) === job) this.jobs.delete(job.text);
             job.resolve(vector);
           });
         },
         (error: unknown) => {
           for (const job of jobs) {
-            this.jobs.delete(job.text);
+            if (this.jobs.get(job.text) === job) this.jobs.delete(job.text);
             job.reject(error);
           }
         },
