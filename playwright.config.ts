@@ -32,6 +32,14 @@ export default defineConfig({
       timeout: 120_000,
     },
     {
+      // The production build, served as built: catches what only minified bundles break.
+      command:
+        'npm run build --workspace @ondevice/playground && npm run preview --workspace @ondevice/playground -- --port 4173 --strictPort',
+      url: 'http://127.0.0.1:4173/',
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+    },
+    {
       command: 'npx vite --config e2e/fixtures/vite.config.ts',
       url: 'http://127.0.0.1:5183/',
       reuseExistingServer: !process.env.CI,

@@ -104,3 +104,20 @@ test.describe('playground', () => {
     await expect(page.getByTestId('model-cache')).toHaveText(/cache-api, 9 hits/);
   });
 });
+
+test('the production build computes embeddings in the worker with threaded wasm', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto('http://127.0.0.1:4173/');
+  await expect(page.locator('[data-part="cell"][data-row="0"][data-column="1"]')).toHaveText(
+    /^-?\d\.\d\d$/,
+  );
+  await expect(page.getByTestId('chosen-backend')).toHaveText(/^wasm/);
+  await expect(page.getByTestId('backend-candidates')).toContainText('threads');
+  expect(errors).toEqual([]);
+});

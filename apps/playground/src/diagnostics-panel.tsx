@@ -45,6 +45,7 @@ export function DiagnosticsPanel() {
             <tr>
               <th scope="col">Backend</th>
               <th scope="col">Outcome</th>
+              <th scope="col">Device</th>
               <th scope="col">Sentences/s</th>
               <th scope="col">Why</th>
             </tr>
@@ -54,6 +55,7 @@ export function DiagnosticsPanel() {
               <tr key={candidate.name} data-outcome={candidate.outcome}>
                 <th scope="row">{candidate.name}</th>
                 <td>{candidate.outcome}</td>
+                <td>{candidate.device ?? '—'}</td>
                 <td>
                   {candidate.sentencesPerSecond === undefined
                     ? '—'

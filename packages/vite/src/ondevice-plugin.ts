@@ -1,5 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
 import { listOnDeviceAssets, type OnDeviceAsset } from './ondevice-assets.js';
@@ -73,14 +75,24 @@ export function ondevice(options: OnDevicePluginOptions = {}): Plugin {
   let resolvedBase = '/';
   return {
     name: 'ondevice',
-    config() {
+    config(userConfig) {
       return {
         server: { headers },
         preview: { headers },
-        // Module workers can code-split (tfjs loads lazily inside the worker).
-        worker: { format: 'es' as const },
-        // Pre-bundling would break core's `new Worker(new URL(…, import.meta.url))`.
-        optimizeDeps: { exclude: ['@ondevice/core', '@ondevice/react'] },
+        worker: {
+          // Module workers can code-split (tfjs loads lazily inside the worker).
+          format: 'es' as const,
+          // tfjs-backend-wasm starts its pthread workers from a function's source text
+          // (`toString()`); minified, that text names identifiers the new worker lacks.
+          // The inference worker is loaded lazily, so its size does not delay the page.
+          rolldownOptions: { output: { minify: false } },
+        },
+        optimizeDeps: {
+          // Pre-bundling would break core's `new Worker(new URL(…, import.meta.url))`…
+          exclude: ['@ondevice/core', '@ondevice/react'],
+          // …so pre-bundle their own dependencies up front, or the first visit reloads the page.
+          include: prebundledDependencies(userConfig.root),
+        },
       };
     },
     configResolved(config) {
@@ -133,6 +145,34 @@ async function serveFile(
     response.statusCode = 500;
     response.end(`ondevice: could not read ${asset.filePath}: ${String(error)}`);
   }
+}
+
+/** Dependencies of the excluded @ondevice packages that Vite would otherwise find late. */
+function prebundledDependencies(root: string | undefined): string[] {
+  const require = createRequire(path.join(path.resolve(root ?? process.cwd()), 'package.json'));
+  const installed = (name: string) => {
+    try {
+      require.resolve(`${name}/package.json`);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const core = [
+    '@tensorflow/tfjs-core',
+    '@tensorflow/tfjs-converter',
+    '@tensorflow/tfjs-backend-cpu',
+    '@tensorflow/tfjs-backend-wasm',
+    '@tensorflow/tfjs-backend-webgl',
+    '@tensorflow/tfjs-backend-webgpu',
+    '@tensorflow-models/universal-sentence-encoder',
+    '@noble/hashes/sha2.js',
+  ].map((name) => `@ondevice/core > ${name}`);
+  const react = ['zustand', 'zustand/vanilla'].map((name) => `@ondevice/react > ${name}`);
+  return [
+    ...(installed('@ondevice/core') ? core : []),
+    ...(installed('@ondevice/react') ? react : []),
+  ];
 }
 
 function normaliseBase(base: string): string {

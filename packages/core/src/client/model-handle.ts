@@ -77,6 +77,14 @@ export class ModelHandle extends Subscribable {
   }
 
   private setStatus(status: ModelStatus) {
+    const current = this.status;
+    // The engine and the settled load both report 'ready'; publish it once.
+    if (
+      current.status === 'ready' &&
+      status.status === 'ready' &&
+      current.backend === status.backend
+    )
+      return;
     this.status = status;
     for (const listener of [...this.progressListeners]) listener(status);
     this.notify();

@@ -10,7 +10,7 @@ import {
   defaultAssetBaseUrl,
   resolveBaseUrl,
 } from '../loading/asset-source.js';
-import { isNode } from '../util/environment.js';
+import { isNode, isWorkerScope } from '../util/environment.js';
 import { loadModelFiles } from '../loading/load-model-files.js';
 import {
   type CacheDiagnostics,
@@ -20,7 +20,7 @@ import {
 import { getModelManifest } from '../models/registry.js';
 import type { EngineOptions } from './engine-options.js';
 import type { ModelStatusListener } from './model-status.js';
-import { type Tfjs, activateBackend, loadTfjs } from './tfjs-runtime.js';
+import { type Tfjs, type WasmSettings, activateBackend, loadTfjs } from './tfjs-runtime.js';
 import { UseLiteModel } from './use-lite-model.js';
 
 /** What a finished load reports back to the client. */
@@ -53,7 +53,7 @@ const sliceSize = 128;
 export class EmbeddingEngine {
   private readonly source: AssetSource;
   private readonly cache: ModelFileCache;
-  private readonly wasmBaseUrl: string | undefined;
+  private readonly wasm: WasmSettings;
   private readonly loads = new Map<string, Promise<{ model: UseLiteModel; report: LoadReport }>>();
   private selection: Promise<BackendSelection> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
@@ -63,9 +63,13 @@ export class EmbeddingEngine {
     this.source = createAssetSource(options.assetBaseUrl);
     this.cache = createModelFileCache({ persistent: options.modelCache === 'persistent' });
     // In Node, tfjs-backend-wasm reads its binary from its own package directory.
-    this.wasmBaseUrl = isNode()
-      ? undefined
-      : `${resolveBaseUrl(options.assetBaseUrl ?? defaultAssetBaseUrl)}wasm/`;
+    this.wasm = {
+      // In Node, tfjs-backend-wasm reads its binary from its own package directory.
+      baseUrl: isNode()
+        ? undefined
+        : `${resolveBaseUrl(options.assetBaseUrl ?? defaultAssetBaseUrl)}wasm/`,
+      threads: isWorkerScope() || isNode(),
+    };
   }
 
   /** Loads a model once (later calls share the first), reporting status as it goes. */
@@ -160,7 +164,7 @@ export class EmbeddingEngine {
     });
     const selection = await this.selection;
     for (const [name, trial] of trials) if (name !== selection.chosen) trial.dispose();
-    await activateBackend(tfjs, selection.chosen, this.wasmBaseUrl);
+    await activateBackend(tfjs, selection.chosen, this.wasm);
     const model = trials.get(selection.chosen) ?? (await build());
     const report: LoadReport = {
       modelId,
@@ -186,7 +190,7 @@ export class EmbeddingEngine {
           if (name === 'cpu') return { usable: true };
           if (name === 'wasm') {
             return capabilities.wasm
-              ? { usable: true, device: describeWasm(capabilities) }
+              ? { usable: true, device: describeWasm(capabilities, this.wasm.threads) }
               : { usable: false, reason: 'WebAssembly is not available' };
           }
           const gpu = name === 'webgpu' ? await probeWebGpu() : probeWebGl();
@@ -204,7 +208,7 @@ export class EmbeddingEngine {
           return { usable: true, ...(gpu.device ? { device: gpu.device } : {}) };
         },
         measure: async (name) => {
-          await activateBackend(tfjs, name, this.wasmBaseUrl);
+          await activateBackend(tfjs, name, this.wasm);
           const model = await build(name);
           await model.embed(probeSentences.slice(0, 1));
           const start = performance.now();
@@ -220,12 +224,14 @@ export class EmbeddingEngine {
   }
 }
 
-function describeWasm(capabilities: Capabilities): string {
+function describeWasm(capabilities: Capabilities, threadsAllowed: boolean): string {
   const features = [capabilities.wasmSimd ? 'SIMD' : 'no SIMD'];
   features.push(
-    capabilities.wasmThreads
-      ? `threads (${capabilities.hardwareConcurrency})`
-      : 'single-threaded (page not cross-origin isolated)',
+    !threadsAllowed && capabilities.wasmThreads
+      ? 'single-threaded (threads are used only in the worker)'
+      : capabilities.wasmThreads
+        ? `threads (${capabilities.hardwareConcurrency})`
+        : 'single-threaded (page not cross-origin isolated)',
   );
   return `WebAssembly, ${features.join(', ')}`;
 }

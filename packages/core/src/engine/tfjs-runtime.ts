@@ -26,16 +26,28 @@ const registered = new Map<BackendName, Promise<void>>();
  * Imports a backend's module (which registers it with tfjs) and points the wasm backend at the
  * self-hosted binaries, before the backend first initialises.
  */
-export function registerBackend(name: BackendName, wasmBaseUrl: string | undefined): Promise<void> {
+export function registerBackend(name: BackendName, wasm: WasmSettings): Promise<void> {
   let registration = registered.get(name);
   if (!registration) {
-    registration = importBackend(name, wasmBaseUrl);
+    registration = importBackend(name, wasm);
     registered.set(name, registration);
   }
   return registration;
 }
 
-async function importBackend(name: BackendName, wasmBaseUrl: string | undefined): Promise<void> {
+/** Where the wasm binaries are, and whether the threaded build may be used. */
+export interface WasmSettings {
+  /** URL prefix of the `.wasm` files; undefined in Node, which reads them from the package. */
+  baseUrl: string | undefined;
+  /**
+   * Threaded wasm starts its pthread workers from a function's source text, which minifiers
+   * break when that function is bundled into an app's main chunk; the worker bundle is left
+   * unminified by @ondevice/vite, so threads are only used when the engine runs in a worker.
+   */
+  threads: boolean;
+}
+
+async function importBackend(name: BackendName, wasm: WasmSettings): Promise<void> {
   switch (name) {
     case 'cpu':
       await import('@tensorflow/tfjs-backend-cpu');
@@ -47,21 +59,18 @@ async function importBackend(name: BackendName, wasmBaseUrl: string | undefined)
       await import('@tensorflow/tfjs-backend-webgpu');
       return;
     case 'wasm': {
-      const wasm = await import('@tensorflow/tfjs-backend-wasm');
+      const backend = await import('@tensorflow/tfjs-backend-wasm');
       // Never the default CDN: the binaries are served by @ondevice/vite (or read from disk in Node).
-      if (wasmBaseUrl) wasm.setWasmPaths(wasmBaseUrl);
+      if (wasm.baseUrl) backend.setWasmPaths(wasm.baseUrl);
+      if (!wasm.threads) (await loadTfjs()).tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
       return;
     }
   }
 }
 
 /** Makes `name` the active tfjs backend of this thread. */
-export async function activateBackend(
-  runtime: Tfjs,
-  name: BackendName,
-  wasmBaseUrl: string | undefined,
-) {
-  await registerBackend(name, wasmBaseUrl);
+export async function activateBackend(runtime: Tfjs, name: BackendName, wasm: WasmSettings) {
+  await registerBackend(name, wasm);
   let ok: boolean;
   try {
     ok = await runtime.tf.setBackend(name);

@@ -9,3 +9,11 @@ export function isNode(): boolean {
     typeof process.versions.node === 'string'
   );
 }
+
+/** True inside a Web Worker (dedicated, shared or service). */
+export function isWorkerScope(): boolean {
+  const scope = globalThis as { WorkerGlobalScope?: abstract new () => unknown };
+  return (
+    typeof scope.WorkerGlobalScope === 'function' && globalThis instanceof scope.WorkerGlobalScope
+  );
+}

@@ -1,0 +1,215 @@
+import type { JobResult } from '../pages/bench-results.js';
+import type { MachineInfo } from './machine-info.js';
+import type { BackendChoice } from './measure-backend-choice.js';
+import type { BundleSize } from './measure-bundle-size.js';
+import type { FirstEmbedding } from './measure-first-embedding.js';
+import type { ThroughputRuns } from './measure-throughput.js';
+
+/** Everything one `npm run bench` measured. */
+export interface Measurements {
+  machine: MachineInfo;
+  rounds: number;
+  seconds: number;
+  throughput: ThroughputRuns;
+  backendChoice: BackendChoice;
+  firstEmbedding: FirstEmbedding;
+  size: BundleSize;
+}
+
+/** One acceptance line of the bench issue, with the figure that decides it. */
+export interface TargetCheck {
+  id: 'a-plain' | 'a-realistic' | 'b' | 'c' | 'd' | 'e';
+  label: string;
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+/** The headline figures, derived from the measurements. */
+export interface Figures {
+  throughput: {
+    corePlain: number;
+    rawPlainCallsOf64: number;
+    rawPlainOneCall: number;
+    /** The faster raw variant, against which the plain ratio is taken. */
+    rawPlainBaseline: 'calls of 64' | 'one call';
+    plainRatio: number;
+    coreRealistic: number;
+    rawRealistic: number;
+    realisticRatio: number;
+    /** Texts core computed in the realistic job (the rest came from dedup and cache). */
+    coreRealisticComputed: number;
+  };
+  longTasks: {
+    workerOn: { count: number; longestMs: number; runs: number };
+    workerOff: { count: number; longestMs: number };
+  };
+  backendChoice: {
+    autoChose: string;
+    autoRate: number;
+    tfjsPicked: string;
+    tfjsRenderer: string | null;
+    tfjsRate: number;
+    tfjsSentences: number;
+    ratio: number;
+  };
+  firstEmbedding: { coldMs: number; warmMs: number; warmRunsMs: number[] };
+  size: {
+    ondeviceInitialGzip: number;
+    ondeviceInitialBytes: number;
+    appInitialGzip: number;
+    reactBaselineGzip: number;
+    lazyGzip: number;
+    lazyFiles: number;
+  };
+}
+
+/** The whole report: printed as JSON and rendered into docs/benchmarks.md. */
+export interface BenchReport {
+  command: string;
+  date: string;
+  machine: MachineInfo;
+  rounds: number;
+  seconds: number;
+  figures: Figures;
+  targets: TargetCheck[];
+  measurements: Omit<Measurements, 'machine' | 'rounds' | 'seconds'>;
+}
+
+/** Median of a non-empty list. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+const rate = (runs: readonly JobResult[]) => median(runs.map((run) => run.sentencesPerSecond));
+
+/** Rounds for display and JSON. */
+export const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/**
+ * Derives the headline figures and checks them against the issue's acceptance lines.
+ */
+export function buildReport(measurements: Measurements, date: Date): BenchReport {
+  const { throughput, backendChoice, firstEmbedding, size } = measurements;
+  const corePlain = rate(throughput.corePlain);
+  const rawPlainCallsOf64 = rate(throughput.rawPlain);
+  const rawPlainOneCall = throughput.rawPlainOneCall.sentencesPerSecond;
+  const rawPlainBaseline = rawPlainOneCall > rawPlainCallsOf64 ? 'one call' : 'calls of 64';
+  const coreRealistic = rate(throughput.coreRealistic);
+  const rawRealistic = rate(throughput.rawRealistic);
+  const workerRuns = [...throughput.corePlain, ...throughput.coreRealistic];
+  const warmRunsMs = firstEmbedding.warm.map((run) => run.milliseconds);
+  const figures: Figures = {
+    throughput: {
+      corePlain,
+      rawPlainCallsOf64,
+      rawPlainOneCall,
+      rawPlainBaseline,
+      plainRatio: corePlain / Math.max(rawPlainCallsOf64, rawPlainOneCall),
+      coreRealistic,
+      rawRealistic,
+      realisticRatio: coreRealistic / rawRealistic,
+      coreRealisticComputed: median(
+        throughput.coreRealistic.map((run) => Number(run.details.textsComputed)),
+      ),
+    },
+    longTasks: {
+      workerOn: {
+        count: Math.max(...workerRuns.map((run) => run.longTasks.count)),
+        longestMs: Math.max(...workerRuns.map((run) => run.longTasks.longestMs)),
+        runs: workerRuns.length,
+      },
+      workerOff: {
+        count: throughput.corePlainWithoutWorker.longTasks.count,
+        longestMs: throughput.corePlainWithoutWorker.longTasks.longestMs,
+      },
+    },
+    backendChoice: {
+      autoChose: backendChoice.auto.backend,
+      autoRate: backendChoice.auto.sentencesPerSecond,
+      tfjsPicked: backendChoice.tfjsDefault.picked,
+      tfjsRenderer: backendChoice.tfjsDefault.renderer,
+      tfjsRate: backendChoice.tfjsDefault.job.sentencesPerSecond,
+      tfjsSentences: backendChoice.tfjsDefault.job.texts,
+      ratio:
+        backendChoice.auto.sentencesPerSecond / backendChoice.tfjsDefault.job.sentencesPerSecond,
+    },
+    firstEmbedding: {
+      coldMs: firstEmbedding.cold.milliseconds,
+      warmMs: median(warmRunsMs),
+      warmRunsMs,
+    },
+    size: {
+      ondeviceInitialGzip: size['app-without-react'].initial.gzipBytes,
+      ondeviceInitialBytes: size['app-without-react'].initial.bytes,
+      appInitialGzip: size.app.initial.gzipBytes,
+      reactBaselineGzip: size['react-baseline'].initial.gzipBytes,
+      lazyGzip: size.app.lazy.gzipBytes,
+      lazyFiles: size.app.lazy.files.length,
+    },
+  };
+  return {
+    command: 'npm run bench',
+    date: date.toISOString(),
+    machine: measurements.machine,
+    rounds: measurements.rounds,
+    seconds: round(measurements.seconds, 1),
+    figures,
+    targets: checkTargets(figures),
+    measurements: { throughput, backendChoice, firstEmbedding, size },
+  };
+}
+
+const kilobytes = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+function checkTargets(figures: Figures): TargetCheck[] {
+  const { throughput, longTasks, backendChoice, firstEmbedding, size } = figures;
+  return [
+    {
+      id: 'a-plain',
+      label: '(a) throughput vs raw USE, plain',
+      target: 'ratio ≥ 1.0',
+      measured: `${throughput.plainRatio.toFixed(2)}×`,
+      met: throughput.plainRatio >= 1,
+    },
+    {
+      id: 'a-realistic',
+      label: '(a) throughput vs raw USE, realistic',
+      target: 'ratio ≥ 1.3',
+      measured: `${throughput.realisticRatio.toFixed(2)}×`,
+      met: throughput.realisticRatio >= 1.3,
+    },
+    {
+      id: 'b',
+      label: '(b) main-thread tasks > 50 ms, worker on',
+      target: '0',
+      measured: `${longTasks.workerOn.count} (longest ${longTasks.workerOn.longestMs} ms)`,
+      met: longTasks.workerOn.count === 0,
+    },
+    {
+      id: 'c',
+      label: '(c) auto vs tfjs default backend',
+      target: 'auto picks wasm, ≥ 10×',
+      measured: `${backendChoice.autoChose}, ${backendChoice.ratio.toFixed(1)}× (tfjs picked ${backendChoice.tfjsPicked})`,
+      met: backendChoice.autoChose === 'wasm' && backendChoice.ratio >= 10,
+    },
+    {
+      id: 'd',
+      label: '(d) warm time to first embedding',
+      target: '≤ 1.5 s',
+      measured: `${(firstEmbedding.warmMs / 1000).toFixed(2)} s`,
+      met: firstEmbedding.warmMs <= 1500,
+    },
+    {
+      id: 'e',
+      label: '(e) initial JS of @ondevice/core + @ondevice/react, gzip',
+      target: '≤ 25 kB',
+      measured: kilobytes(size.ondeviceInitialGzip),
+      met: size.ondeviceInitialGzip <= 25_000,
+    },
+  ];
+}

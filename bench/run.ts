@@ -1,0 +1,71 @@
+// `npm run bench [-- --rounds <n>] [--no-doc]`: builds the bench pages, drives headless
+// Chromium through them, builds the size app, prints a table and a JSON report, and rewrites
+// docs/benchmarks.md (unless --no-doc).
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { launchChromium } from './node/bench-browser.js';
+import { buildReport } from './node/bench-report.js';
+import { formatTable, renderMarkdown } from './node/format-report.js';
+import { machineInfo } from './node/machine-info.js';
+import { measureBackendChoice } from './node/measure-backend-choice.js';
+import { measureBundleSize } from './node/measure-bundle-size.js';
+import { measureFirstEmbedding } from './node/measure-first-embedding.js';
+import { measureThroughput } from './node/measure-throughput.js';
+import { serveBenchPages } from './node/serve-bench-pages.js';
+import { repositoryRoot } from './vite-config.js';
+
+const { values } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '4' },
+    'no-doc': { type: 'boolean', default: false },
+  },
+});
+const rounds = Number(values.rounds);
+if (!Number.isInteger(rounds) || rounds < 1) {
+  console.error(`--rounds must be a positive integer; got ${values.rounds}.`);
+  process.exit(2);
+}
+
+// Progress goes to stderr; stdout carries the table and the JSON report only.
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const started = performance.now();
+
+log('building the bench pages (vite build) and serving them (vite preview)…');
+const pages = await serveBenchPages();
+const browser = await launchChromium();
+let measured;
+try {
+  const context = await browser.newContext();
+  log('(a, b) throughput and long tasks');
+  const throughput = await measureThroughput(context, pages.url, rounds, log);
+  log('(c) backend choice');
+  const backendChoice = await measureBackendChoice(context, pages.url, log);
+  await context.close();
+  log('(d) time to first embedding');
+  const firstEmbedding = await measureFirstEmbedding(browser, pages.url, 3, log);
+  measured = { throughput, backendChoice, firstEmbedding, chromium: browser.version() };
+} finally {
+  await browser.close();
+  await pages.close();
+}
+log('(e) bundle size (vite build of bench/size-app)');
+const size = await measureBundleSize();
+
+const report = buildReport(
+  {
+    machine: machineInfo(measured.chromium),
+    rounds,
+    seconds: (performance.now() - started) / 1000,
+    throughput: measured.throughput,
+    backendChoice: measured.backendChoice,
+    firstEmbedding: measured.firstEmbedding,
+    size,
+  },
+  new Date(),
+);
+process.stdout.write(`${formatTable(report)}\n\n${JSON.stringify(report, null, 2)}\n`);
+if (!values['no-doc']) {
+  const file = `${repositoryRoot}docs/benchmarks.md`;
+  await writeFile(file, renderMarkdown(report));
+  log(`wrote ${file}`);
+}

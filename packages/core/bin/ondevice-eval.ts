@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+// Entry of `npm run eval -- <task> --file <path> [--json]`; see eval-cli.ts.
+import { runEvalCli } from './eval-cli.js';
+
+process.exitCode = await runEvalCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  progress: process.stderr.isTTY === true,
+});
