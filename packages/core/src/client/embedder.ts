@@ -209,7 +209,8 @@ export class Embedder {
   }
 
   private flush() {
-    const jobs = this.queued;
+    // Similar lengths in the same batch: a model run costs about (texts × longest text).
+    const jobs = this.queued.sort((a, b) => a.text.length - b.text.length);
     this.queued = [];
     for (let start = 0; start < jobs.length; start += this.options.maxBatchSize) {
       this.send(jobs.slice(start, start + this.options.maxBatchSize));

@@ -20,6 +20,7 @@ import {
 import { getModelManifest } from '../models/registry.js';
 import type { EngineOptions } from './engine-options.js';
 import type { ModelStatusListener } from './model-status.js';
+import { groupByLength } from './length-groups.js';
 import { type Tfjs, type WasmSettings, activateBackend, loadTfjs } from './tfjs-runtime.js';
 import { UseLiteModel } from './use-lite-model.js';
 
@@ -42,8 +43,14 @@ const probeSentences = [
   'This restaurant was a pleasant surprise.',
 ];
 
-/** Texts per model run; larger jobs run in slices so cancellation is checked between them. */
-const sliceSize = 128;
+/**
+ * How texts are grouped into model runs: similar token counts (longest at most twice the
+ * shortest), at least 8 texts per run unless fewer remain, at most 128 so cancellation is
+ * checked often.
+ */
+const groupOptions = { maximumRatio: 2, minimumSize: 8, maximumSize: 128 };
+
+const yieldToEventLoop = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Runs models on one thread (a worker, or the page when `worker: false`). Requests are queued
@@ -95,25 +102,38 @@ export class EmbeddingEngine {
     texts: readonly string[],
     isCancelled: () => boolean,
   ): Promise<Float32Array> {
-    const run = this.queue.then(async () => {
+    // Yield first, so queued requests do not run back to back as one long task on the page.
+    const run = this.queue.then(yieldToEventLoop).then(async () => {
       const { model } = await (this.loads.get(modelId) ?? this.loadAndGet(modelId));
-      const output = new Float32Array(texts.length * model.dimensions);
-      for (let start = 0; start < texts.length; start += sliceSize) {
+      const dimensions = model.dimensions;
+      const output = new Float32Array(texts.length * dimensions);
+      const tokens = model.tokenize(texts);
+      // A run costs about (texts × longest text): run similar lengths together.
+      const groups = groupByLength(
+        tokens.map((list) => list.length),
+        groupOptions,
+      );
+      for (const [position, group] of groups.entries()) {
         if (isCancelled() || this.disposed) {
           throw new AbortError({ message: 'The embedding request was cancelled.' });
         }
-        const slice = texts.slice(start, start + sliceSize);
+        let vectors: Float32Array;
         try {
-          output.set(await model.embed(slice), start * model.dimensions);
+          vectors = await model.embedTokens(group.map((index) => tokens[index] as number[]));
         } catch (error) {
           throw new RuntimeError({
             message: `Running ${modelId} failed: ${String(error)}`,
             cause: error,
           });
         }
-        // Let cancel messages in (worker) and the page breathe (in-thread) between slices.
-        if (start + sliceSize < texts.length)
-          await new Promise((resolve) => setTimeout(resolve, 0));
+        group.forEach((index, row) => {
+          output.set(
+            vectors.subarray(row * dimensions, (row + 1) * dimensions),
+            index * dimensions,
+          );
+        });
+        // Let cancel messages in (worker) and the page breathe (in-thread) between runs.
+        if (position < groups.length - 1) await yieldToEventLoop();
       }
       return output;
     });

@@ -60,13 +60,22 @@ export class UseLiteModel {
   }
 
   /** Embeds a batch; returns one flat array of `texts.length × dimensions` floats. */
-  async embed(texts: readonly string[]): Promise<Float32Array> {
-    const { tf } = this.runtime;
-    const encoded = texts.map((text) => {
+  embed(texts: readonly string[]): Promise<Float32Array> {
+    return this.embedTokens(this.tokenize(texts));
+  }
+
+  /** SentencePiece token ids of each text. */
+  tokenize(texts: readonly string[]): number[][] {
+    return texts.map((text) => {
       const tokens = this.tokenizer.encode(text);
       // An empty text has no tokens, which would shrink the sparse batch: embed it as a space.
       return tokens.length > 0 ? tokens : this.tokenizer.encode(' ');
     });
+  }
+
+  /** Runs tokenised texts through the graph as one sparse batch. */
+  async embedTokens(encoded: readonly number[][]): Promise<Float32Array> {
+    const { tf } = this.runtime;
     const count = encoded.reduce((sum, tokens) => sum + tokens.length, 0);
     const indices = new Int32Array(count * 2);
     const values = new Int32Array(count);
