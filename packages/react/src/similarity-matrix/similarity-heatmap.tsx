@@ -87,7 +87,8 @@ export function SimilarityHeatmap({
             {sentences.map((columnSentence, column) => {
               const value = matrix[row]?.[column] ?? Number.NaN;
               const colors = cellColors(value);
-              const formatted = value.toFixed(2);
+              // Values that round to zero print as 0.00, not -0.00.
+              const formatted = (Math.abs(value) < 0.005 ? 0 : value).toFixed(2);
               const isTabStop = row === focused.row && column === focused.column;
               return (
                 <td
