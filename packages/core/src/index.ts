@@ -19,3 +19,25 @@ export type { ModelFile, ModelManifest } from './models/model-manifest.js';
 export { cosineSimilarity, similarityMatrix, topK } from './util/similarity.js';
 export type { ScoredIndex, Vector } from './util/similarity.js';
 export * from './errors/index.js';
+export type { AttributionSpan, Explanation } from './explain/explanation-types.js';
+export type {
+  SentimentAnalyzer,
+  SentimentLabel,
+  SentimentOptions,
+  SentimentResult,
+} from './sentiment/sentiment-types.js';
+export type {
+  ScoredLabel,
+  ZeroShotClassifier,
+  ZeroShotLabel,
+  ZeroShotOptions,
+  ZeroShotResult,
+} from './zero-shot/zero-shot-types.js';
+export type {
+  TaughtExample,
+  TeachableClassifier,
+  TeachableExport,
+  TeachableOptions,
+  TeachablePrediction,
+  TeachableState,
+} from './teachable/teachable-types.js';
