@@ -10,7 +10,9 @@ import { machineInfo } from './node/machine-info.js';
 import { measureBackendChoice } from './node/measure-backend-choice.js';
 import { measureBundleSize } from './node/measure-bundle-size.js';
 import { measureFirstEmbedding } from './node/measure-first-embedding.js';
+import { measureRetrain } from './node/measure-retrain.js';
 import { measureThroughput } from './node/measure-throughput.js';
+import { measureTyping } from './node/measure-typing.js';
 import { serveBenchPages } from './node/serve-bench-pages.js';
 import { repositoryRoot } from './vite-config.js';
 
@@ -43,7 +45,21 @@ try {
   await context.close();
   log('(d) time to first embedding');
   const firstEmbedding = await measureFirstEmbedding(browser, pages.url, 3, log);
-  measured = { throughput, backendChoice, firstEmbedding, chromium: browser.version() };
+  // (f) and (g) in a context of their own: fresh storage, nothing cached by (a)–(d).
+  const widgetContext = await browser.newContext();
+  log('(f) keystroke to sentiment badge while typing');
+  const typing = await measureTyping(widgetContext, pages.url, log);
+  log('(g) teachable retrain time');
+  const retrain = await measureRetrain(widgetContext, pages.url, log);
+  await widgetContext.close();
+  measured = {
+    throughput,
+    backendChoice,
+    firstEmbedding,
+    typing,
+    retrain,
+    chromium: browser.version(),
+  };
 } finally {
   await browser.close();
   await pages.close();
@@ -60,6 +76,8 @@ const report = buildReport(
     backendChoice: measured.backendChoice,
     firstEmbedding: measured.firstEmbedding,
     size,
+    typing: measured.typing,
+    retrain: measured.retrain,
   },
   new Date(),
 );

@@ -7,7 +7,14 @@ import { type InlineConfig, defaultClientConditions } from 'vite';
 export const repositoryRoot = fileURLToPath(new URL('../', import.meta.url));
 export const benchOutput = fileURLToPath(new URL('../.bench-out/', import.meta.url));
 
-const pages = ['core', 'raw-use', 'tfjs-default', 'first-embedding'] as const;
+const pages = [
+  'core',
+  'raw-use',
+  'tfjs-default',
+  'first-embedding',
+  'sentiment-typing',
+  'teachable',
+] as const;
 
 /** Names of the bench pages (`/<name>.html` on the preview server). */
 export type BenchPageName = (typeof pages)[number];
@@ -25,7 +32,8 @@ export function benchPagesConfig(): InlineConfig {
     configFile: false,
     root,
     logLevel: 'warn',
-    plugins: [ondevice()],
+    // React for the widget pages (sentiment-typing); the others are plain TypeScript.
+    plugins: [react(), ondevice()],
     resolve,
     build: {
       outDir: `${benchOutput}pages`,

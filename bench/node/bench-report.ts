@@ -1,9 +1,10 @@
-import type { JobResult } from '../pages/bench-results.js';
+import type { JobResult, RetrainResult } from '../pages/bench-results.js';
 import type { MachineInfo } from './machine-info.js';
 import type { BackendChoice } from './measure-backend-choice.js';
 import type { BundleSize } from './measure-bundle-size.js';
 import type { FirstEmbedding } from './measure-first-embedding.js';
 import type { ThroughputRuns } from './measure-throughput.js';
+import type { TypingMeasurement } from './measure-typing.js';
 
 /** Everything one `npm run bench` measured. */
 export interface Measurements {
@@ -14,15 +15,18 @@ export interface Measurements {
   backendChoice: BackendChoice;
   firstEmbedding: FirstEmbedding;
   size: BundleSize;
+  typing: TypingMeasurement;
+  retrain: RetrainResult[];
 }
 
 /** One acceptance line of the bench issue, with the figure that decides it. */
 export interface TargetCheck {
-  id: 'a-plain' | 'a-realistic' | 'b' | 'c' | 'd' | 'e';
+  id: 'a-plain' | 'a-realistic' | 'b' | 'c' | 'd' | 'e' | 'f-latency' | 'f-long-tasks' | 'g';
   label: string;
   target: string;
   measured: string;
-  met: boolean;
+  /** Null for a figure that is reported with no target. */
+  met: boolean | null;
 }
 
 /** The headline figures, derived from the measurements. */
@@ -62,6 +66,28 @@ export interface Figures {
     lazyGzip: number;
     lazyFiles: number;
   };
+  typing: {
+    widget: string;
+    debounceMs: number;
+    keys: number;
+    pauses: number;
+    caughtUp: number;
+    resolvedBetweenPauses: number;
+    withDebounce: { p50: number; p95: number; max: number };
+    afterDebounce: { p50: number; p95: number; max: number };
+    longTasks: { count: number; longestMs: number };
+    longestEventMs: number;
+  };
+  /** One row per size: medians of the one-more-example retrains, and the bulk learn. */
+  retrain: {
+    examples: number;
+    labels: number;
+    oneMoreMs: number;
+    oneMoreTrainingMs: number | null;
+    bulkMs: number;
+    bulkTrainingMs: number | null;
+    longTasks: number;
+  }[];
 }
 
 /** The whole report: printed as JSON and rendered into docs/benchmarks.md. */
@@ -94,7 +120,7 @@ export const round = (value: number, digits = 2) => Math.round(value * 10 ** dig
  * Derives the headline figures and checks them against the issue's acceptance lines.
  */
 export function buildReport(measurements: Measurements, date: Date): BenchReport {
-  const { throughput, backendChoice, firstEmbedding, size } = measurements;
+  const { throughput, backendChoice, firstEmbedding, size, typing, retrain } = measurements;
   const corePlain = rate(throughput.corePlain);
   const rawPlainCallsOf64 = rate(throughput.rawPlain);
   const rawPlainOneCall = throughput.rawPlainOneCall.sentencesPerSecond;
@@ -151,6 +177,33 @@ export function buildReport(measurements: Measurements, date: Date): BenchReport
       lazyGzip: size.app.lazy.gzipBytes,
       lazyFiles: size.app.lazy.files.length,
     },
+    typing: {
+      widget: typing.setup.widget,
+      debounceMs: typing.setup.debounceMs,
+      keys: typing.latency.keys,
+      pauses: typing.latency.pauses,
+      caughtUp: typing.latency.caughtUp,
+      resolvedBetweenPauses: typing.latency.resolvedBetweenPauses,
+      withDebounce: typing.latency.withDebounce,
+      afterDebounce: typing.latency.afterDebounce,
+      longTasks: {
+        count: typing.record.longTasks.count,
+        longestMs: typing.record.longTasks.longestMs,
+      },
+      longestEventMs: typing.record.longestEventMs,
+    },
+    retrain: retrain.map((result) => {
+      const trainings = result.oneMore.trainingMs.filter((value) => value !== null);
+      return {
+        examples: result.examples,
+        labels: result.labels,
+        oneMoreMs: median(result.oneMore.milliseconds),
+        oneMoreTrainingMs: trainings.length > 0 ? Math.round(median(trainings)) : null,
+        bulkMs: result.bulk.milliseconds,
+        bulkTrainingMs: result.bulk.trainingMs === null ? null : Math.round(result.bulk.trainingMs),
+        longTasks: result.longTasks.count,
+      };
+    }),
   };
   return {
     command: 'npm run bench',
@@ -160,14 +213,14 @@ export function buildReport(measurements: Measurements, date: Date): BenchReport
     seconds: round(measurements.seconds, 1),
     figures,
     targets: checkTargets(figures),
-    measurements: { throughput, backendChoice, firstEmbedding, size },
+    measurements: { throughput, backendChoice, firstEmbedding, size, typing, retrain },
   };
 }
 
 const kilobytes = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
 function checkTargets(figures: Figures): TargetCheck[] {
-  const { throughput, longTasks, backendChoice, firstEmbedding, size } = figures;
+  const { throughput, longTasks, backendChoice, firstEmbedding, size, typing, retrain } = figures;
   return [
     {
       id: 'a-plain',
@@ -210,6 +263,29 @@ function checkTargets(figures: Figures): TargetCheck[] {
       target: '≤ 25 kB',
       measured: kilobytes(size.ondeviceInitialGzip),
       met: size.ondeviceInitialGzip <= 25_000,
+    },
+    {
+      id: 'f-latency',
+      label: '(f) keystroke to sentiment badge, p95 after the debounce',
+      target: '≤ 100 ms',
+      measured: `${typing.afterDebounce.p95} ms (${typing.withDebounce.p95} ms with the ${typing.debounceMs} ms debounce; ${typing.caughtUp}/${typing.pauses} pauses)`,
+      met: typing.afterDebounce.p95 <= 100 && typing.caughtUp === typing.pauses,
+    },
+    {
+      id: 'f-long-tasks',
+      label: '(f) main-thread tasks > 50 ms while typing',
+      target: '0',
+      measured: `${typing.longTasks.count} (longest ${typing.longTasks.longestMs} ms)`,
+      met: typing.longTasks.count === 0,
+    },
+    {
+      id: 'g',
+      label: '(g) teachable retrain after one more example, worker on',
+      target: 'reported',
+      measured: retrain
+        .map((row) => `${row.examples.toLocaleString('en-US')} examples ${row.oneMoreMs} ms`)
+        .join(', '),
+      met: null,
     },
   ];
 }

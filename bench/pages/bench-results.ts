@@ -48,3 +48,39 @@ export interface FirstEmbeddingResult {
   cacheHits: number;
   cacheMisses: number;
 }
+
+/** How the typing page is set up. */
+export interface TypingSetup {
+  /** Which widget of @ondevice/react is typed into. */
+  widget: string;
+  /** The widget's debounce in milliseconds. */
+  debounceMs: number;
+  backend: string;
+  worker: boolean;
+  /** Label of the warm-up analysis (proves the model ran). */
+  warmLabel: string;
+}
+
+/** What the typing recorder saw. */
+export interface TypingRecord {
+  /**
+   * Every keystroke: `at` is its keydown timestamp; `resolvedAt` when the badge first showed
+   * the result for the text it produced (null when the next key came first). performance.now() ms.
+   */
+  keystrokes: { at: number; resolvedAt: number | null }[];
+  longTasks: LongTaskSummary;
+  /** Longest keystroke event (keydown to next paint, Event Timing API, 8 ms resolution). */
+  longestEventMs: number;
+}
+
+/** Retraining a teachable classifier that holds `examples` examples. */
+export interface RetrainResult {
+  examples: number;
+  labels: number;
+  /** Learning all the examples in one call: embedding them and one training. */
+  bulk: { milliseconds: number; trainingMs: number | null };
+  /** Learning one more example each time: wall time of `learn()`, and its training part. */
+  oneMore: { milliseconds: number[]; trainingMs: (number | null)[] };
+  longTasks: LongTaskSummary;
+  storage: string;
+}

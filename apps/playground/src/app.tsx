@@ -1,38 +1,42 @@
-import { ModelProgress, SimilarityMatrix } from '@ondevice/react';
-import { DiagnosticsPanel } from './diagnostics-panel.js';
+import { InboxPage } from './inbox/inbox-page.js';
+import { SimilarityPage } from './similarity-page.js';
+import { type Route, useHashRoute } from './use-hash-route.js';
 
-const exampleSentences = [
-  'How do I reset my password?',
-  'I forgot my login credentials.',
-  'Can I get a refund for my last invoice?',
-  'The invoice I received is wrong.',
-  'What a lovely sunny afternoon.',
+const pages: { route: Route; href: string; title: string }[] = [
+  { route: 'similarity', href: '#/', title: 'Similarity' },
+  { route: 'inbox', href: '#/inbox', title: 'Support inbox' },
 ];
 
-/** The playground: sentence similarity computed on this device, with the model's progress and backend. */
+/**
+ * The playground: a similarity page and a support inbox, switched by hash routes.
+ *
+ * @example
+ * <OnDeviceProvider client={createClient()}><App /></OnDeviceProvider>
+ */
 export function App() {
+  const route = useHashRoute();
   return (
     <main className="playground">
       <header>
         <h1>ondevice playground</h1>
         <p>
-          Sentence embeddings computed in your browser with the Universal Sentence Encoder lite. No
-          text leaves this device.
+          Embeddings, sentiment and intent classification computed in your browser with the
+          Universal Sentence Encoder lite. No text leaves this device.
         </p>
+        <nav aria-label="Pages" className="page-nav">
+          {pages.map((page) => (
+            <a
+              key={page.route}
+              href={page.href}
+              data-testid={`nav-${page.route}`}
+              aria-current={route === page.route ? 'page' : undefined}
+            >
+              {page.title}
+            </a>
+          ))}
+        </nav>
       </header>
-      <section aria-labelledby="model-heading">
-        <h2 id="model-heading">Model</h2>
-        <ModelProgress loadOnMount label="Universal Sentence Encoder lite" />
-      </section>
-      <section aria-labelledby="similarity-heading">
-        <h2 id="similarity-heading">Similarity</h2>
-        <SimilarityMatrix
-          defaultSentences={exampleSentences}
-          caption="Cosine similarity of every pair of sentences"
-          inputLabel="Sentences, one per line"
-        />
-      </section>
-      <DiagnosticsPanel />
+      {route === 'inbox' ? <InboxPage /> : <SimilarityPage />}
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import type { Embedder } from '@ondevice/core';
+import { mapInChunks } from './map-in-chunks.js';
 
 /** Texts per `embed` call; only sets how often progress is reported. */
 const chunkSize = 256;
@@ -11,22 +12,15 @@ const chunkSize = 256;
  * @example
  * const vectors = await embedAll(client.embedder(), ['a', 'b'], (done, total) => {})
  */
-export async function embedAll(
+export function embedAll(
   embedder: Embedder,
   texts: readonly string[],
   onProgress?: (embedded: number, total: number) => void,
 ): Promise<Float32Array[]> {
-  let embedded = 0;
-  const chunks: Promise<Float32Array[]>[] = [];
-  for (let start = 0; start < texts.length; start += chunkSize) {
-    const chunk = texts.slice(start, start + chunkSize);
-    chunks.push(
-      embedder.embed(chunk).then(({ embeddings }) => {
-        embedded += chunk.length;
-        onProgress?.(embedded, texts.length);
-        return embeddings;
-      }),
-    );
-  }
-  return (await Promise.all(chunks)).flat();
+  return mapInChunks(
+    texts,
+    chunkSize,
+    async (chunk) => (await embedder.embed(chunk)).embeddings,
+    onProgress,
+  );
 }

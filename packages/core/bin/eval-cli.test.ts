@@ -25,7 +25,7 @@ describe('parseEvalArgs', () => {
     expect(parseEvalArgs(['stsb', '--file', 'dev.csv', '--json'])).toEqual({
       kind: 'run',
       task: 'stsb',
-      file: 'dev.csv',
+      inputs: { file: 'dev.csv' },
       json: true,
       backend: 'wasm',
     });
@@ -36,22 +36,87 @@ describe('parseEvalArgs', () => {
     expect(parseEvalArgs(['-h'])).toEqual({ kind: 'help' });
   });
 
+  it('reads the classification tasks and the banking77 inputs as numbers', () => {
+    expect(parseEvalArgs(['sst2', '--file', 'dev.tsv'])).toMatchObject({
+      task: 'sst2',
+      inputs: { file: 'dev.tsv' },
+    });
+    expect(parseEvalArgs(['agnews', '--file', 'dev.csv'])).toMatchObject({ task: 'agnews' });
+    expect(
+      parseEvalArgs([
+        'banking77',
+        '--train',
+        't.csv',
+        '--holdout-per-class',
+        '20',
+        '--shots',
+        '10',
+        '--seed',
+        '7',
+      ]),
+    ).toMatchObject({ inputs: { train: 't.csv', holdoutPerClass: 20, shots: 10, seed: 7 } });
+    expect(parseEvalArgs(['banking77', '--train', 't.csv', '--file', 'test.csv'])).toMatchObject({
+      inputs: { train: 't.csv', file: 'test.csv' },
+    });
+  });
+
   it('rejects a missing or unknown task, listing the valid ones', () => {
-    expect(() => parseEvalArgs(['--file', 'x'])).toThrow(/Name a task: stsb/);
+    expect(() => parseEvalArgs(['--file', 'x'])).toThrow(
+      /Name a task: stsb, sst2, agnews, banking77/,
+    );
     expect(() => parseEvalArgs(['mnli', '--file', 'x'])).toThrow(
-      /Unknown task "mnli"; valid tasks: stsb/,
+      /Unknown task "mnli"; valid tasks: stsb, sst2, agnews, banking77/,
     );
     expect(() => parseEvalArgs(['toString', '--file', 'x'])).toThrow(InvalidInputError);
   });
 
   it('rejects a missing --file, unknown options and extra arguments', () => {
     expect(() => parseEvalArgs(['stsb'])).toThrow(/Missing --file <path>/);
+    expect(() => parseEvalArgs(['sst2'])).toThrow(/Missing --file <path>: the sst2 data file/);
     expect(() => parseEvalArgs(['stsb', '--file'])).toThrow(InvalidInputError);
+    expect(() => parseEvalArgs(['stsb', '--file', ''])).toThrow(/--file needs a path/);
     expect(() => parseEvalArgs(['stsb', '--file', 'x', '--fast'])).toThrow(/--fast/);
     expect(() => parseEvalArgs(['stsb', 'sts', '--file', 'x'])).toThrow(/Unexpected argument/);
     expect(() => parseEvalArgs(['stsb', '--file', 'x', '--backend', 'tpu'])).toThrow(
       UnknownBackendError,
     );
+  });
+
+  it('rejects options the task does not take', () => {
+    expect(() => parseEvalArgs(['sst2', '--file', 'x', '--shots', '5'])).toThrow(
+      /--shots does not apply to sst2; it takes --file/,
+    );
+    expect(() => parseEvalArgs(['agnews', '--file', 'x', '--train', 'y'])).toThrow(
+      /--train does not apply/,
+    );
+  });
+
+  it('checks the banking77 inputs: --train, one of --file and --holdout-per-class, numbers', () => {
+    expect(() => parseEvalArgs(['banking77', '--holdout-per-class', '20'])).toThrow(
+      /Missing --train <path>: the banking77 data file to teach from/,
+    );
+    expect(() => parseEvalArgs(['banking77', '--train', 't'])).toThrow(
+      /banking77 needs --file <path> \(rows to evaluate on\) or --holdout-per-class <n>/,
+    );
+    expect(() =>
+      parseEvalArgs(['banking77', '--train', 't', '--file', 'f', '--holdout-per-class', '20']),
+    ).toThrow(/not both/);
+    for (const holdout of ['0', '0.2', '-1', 'abc', '']) {
+      expect(() =>
+        parseEvalArgs(['banking77', '--train', 't', `--holdout-per-class=${holdout}`]),
+      ).toThrow(/--holdout-per-class must be a positive integer/);
+    }
+    const withHoldout = ['banking77', '--train', 't', '--holdout-per-class', '20'];
+    for (const shots of ['0', '2.5', 'ten']) {
+      expect(() => parseEvalArgs([...withHoldout, '--shots', shots])).toThrow(
+        /--shots must be a positive integer/,
+      );
+    }
+    for (const seed of ['-1', '1.5', '4294967296']) {
+      expect(() => parseEvalArgs([...withHoldout, `--seed=${seed}`])).toThrow(
+        /--seed must be an integer from 0 to 4294967295/,
+      );
+    }
   });
 });
 
@@ -61,6 +126,12 @@ describe('runEvalCli usage errors (exit code 2, message on stderr, nothing on st
     [['stsb'], /Missing --file/],
     [['stsb', '--file', join(tmpdir(), 'ondevice-no-such-file.csv')], /no such file/],
     [['stsb', '--file', tmpdir()], /it is a directory/],
+    [
+      ['banking77', '--train', 'x.csv'],
+      /needs --file <path> \(rows to evaluate on\) or --holdout-per-class/,
+    ],
+    [['sst2', '--file', 'x.tsv', '--seed', '1'], /--seed does not apply to sst2/],
+    [['agnews', '--file', 'x.csv', '--holdout-per-class', '3'], /--holdout-per-class does not/],
   ])('%j', async (argv, message) => {
     const { code, stdout, stderr } = await run(argv);
     expect(code).toBe(exitCodes.usage);
@@ -78,10 +149,62 @@ describe('runEvalCli usage errors (exit code 2, message on stderr, nothing on st
     expect(stderr).toMatch(/line 1: expected at least 7 tab-separated fields/);
   });
 
+  it.each([
+    [
+      'sst2',
+      'sentence\tlabel\nfine\t1\nbad\tyes\n',
+      /line 3: the label should be 0 \(negative\) or 1/,
+    ],
+    ['agnews', '"1","a","b"\n"9","c","d"\n', /line 2: the class should be 1 \(World\)/],
+    [
+      'banking77',
+      'text,category\nhi,card_arrival\nhello,card_arrival,extra\n',
+      /line 3: expected 2 comma-separated fields/,
+    ],
+  ])('rejects a malformed %s file before loading the model', async (task, content, message) => {
+    const directory = mkdtempSync(join(tmpdir(), 'ondevice-eval-'));
+    const file = join(directory, 'bad.csv');
+    writeFileSync(file, content);
+    const argv =
+      task === 'banking77'
+        ? [task, '--train', file, '--holdout-per-class', '1']
+        : [task, '--file', file];
+    const { code, stdout, stderr } = await run(argv);
+    expect(code).toBe(exitCodes.usage);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+  });
+
+  it('rejects --shots larger than an intent of --train, naming the intent', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'ondevice-eval-'));
+    const file = join(directory, 'train.csv');
+    const rows = ['a', 'b', 'c', 'd'].flatMap((text) => [
+      `${text},card_arrival`,
+      `${text}?,age_limit`,
+    ]);
+    writeFileSync(file, `text,category\n${rows.join('\n')}\n`);
+    const { code, stderr } = await run([
+      'banking77',
+      '--train',
+      file,
+      '--holdout-per-class',
+      '1',
+      '--shots',
+      '5',
+    ]);
+    expect(code).toBe(exitCodes.usage);
+    expect(stderr).toMatch(
+      /--shots 5 is more than --train has of some intent: Label "\w+" has 4 rows/,
+    );
+  });
+
   it('prints help with exit code 0', async () => {
     const { code, stdout } = await run(['--help']);
     expect(code).toBe(exitCodes.ok);
-    expect(stdout).toMatch(/stsb {2}STS Benchmark/);
+    expect(stdout).toMatch(/stsb +STS Benchmark/);
+    expect(stdout).toMatch(
+      /npm run eval -- banking77 --train \S+ --holdout-per-class 20 --shots 10 --seed 2024/,
+    );
   });
 
   it('sets the process exit code to 2 when run as a command', () => {

@@ -4,6 +4,7 @@ import {
   InvalidInputError,
   createClient,
 } from '@ondevice/core';
+import { alignColumns } from './align-columns.js';
 import { evalTasks } from './eval-tasks.js';
 import { evalUsage, parseEvalArgs } from './parse-eval-args.js';
 
@@ -19,8 +20,9 @@ export interface EvalCliIo {
 export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
 
 /**
- * Runs `ondevice-eval` and resolves with its exit code. Human output is a short table; with
- * `--json` stdout is one JSON line `{"task","metric","value","n"}`.
+ * Runs `ondevice-eval` and resolves with its exit code. The report is a short table, then the
+ * task's per-class figures and confusion summary. With `--json` the report goes to stderr and
+ * stdout is one JSON line `{"task","metric","value","n"}`.
  *
  * @example
  * process.exitCode = await runEvalCli(process.argv.slice(2), {
@@ -38,39 +40,45 @@ export async function runEvalCli(argv: readonly string[], io: EvalCliIo): Promis
     }
     const task = evalTasks[command.task];
     if (!task) return exitCodes.usage; // parseEvalArgs already rejects unknown tasks
-    const prepared = await task.prepare(command.file);
+    const prepared = await task.prepare(command.inputs);
     client = createClient({ backend: command.backend });
     const embedder = client.embedder();
     const started = performance.now();
     const loaded = await embedder.embed('warm-up');
     const loadSeconds = (performance.now() - started) / 1000;
-    const score = await prepared.run({
+    const outcome = await prepared.run({
+      client,
       embedder,
       ...(io.progress
         ? {
-            onProgress: (embedded: number, total: number) =>
-              io.stderr(`\rembedding ${embedded}/${total}${embedded === total ? '\n' : ''}`),
+            onProgress: (done: number, total: number, stage: string) =>
+              io.stderr(`\r${stage} ${done}/${total}${done === total ? '\n' : ''}`),
           }
         : {}),
     });
     const seconds = (performance.now() - started) / 1000;
-    const value = Math.round(score * 1e4) / 1e4;
+    const value = Math.round(outcome.value * 1e4) / 1e4;
+    const { file, train } = command.inputs;
+    const report =
+      alignColumns([
+        ['task', command.task],
+        ...(train === undefined ? [] : [['train', train]]),
+        ...(file === undefined ? [] : [['file', file]]),
+        ...(prepared.facts ?? []),
+        ['n', String(prepared.n)],
+        [task.metric, value.toFixed(4)],
+        ...(outcome.facts ?? []),
+        ['time', `${seconds.toFixed(1)} s (model load ${loadSeconds.toFixed(1)} s)`],
+        ['backend', loaded.backend],
+        ['model', loaded.modelId],
+      ]) + (outcome.details === undefined ? '' : `\n${outcome.details}`);
     if (command.json) {
+      io.stderr(report);
       io.stdout(
         `${JSON.stringify({ task: command.task, metric: task.metric, value, n: prepared.n })}\n`,
       );
     } else {
-      io.stdout(
-        formatTable([
-          ['task', command.task],
-          ['file', command.file],
-          ['n', String(prepared.n)],
-          [task.metric, value.toFixed(4)],
-          ['time', `${seconds.toFixed(1)} s (model load ${loadSeconds.toFixed(1)} s)`],
-          ['backend', loaded.backend],
-          ['model', loaded.modelId],
-        ]),
-      );
+      io.stdout(report);
     }
     return exitCodes.ok;
   } catch (error) {
@@ -84,9 +92,4 @@ export async function runEvalCli(argv: readonly string[], io: EvalCliIo): Promis
   } finally {
     client?.dispose();
   }
-}
-
-function formatTable(rows: readonly (readonly [string, string])[]): string {
-  const width = Math.max(...rows.map(([label]) => label.length));
-  return rows.map(([label, value]) => `${label.padEnd(width)}  ${value}\n`).join('');
 }

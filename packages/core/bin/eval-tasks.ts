@@ -1,9 +1,15 @@
+import { agNewsTask } from './agnews-task.js';
+import { banking77Task } from './banking77-task.js';
 import type { EvalTask } from './eval-task.js';
+import { sst2Task } from './sst2-task.js';
 import { stsbTask } from './stsb-task.js';
 
 /** Every task `ondevice-eval` runs, by the name given on the command line. */
 export const evalTasks: Readonly<Record<string, EvalTask>> = Object.freeze({
   stsb: stsbTask,
+  sst2: sst2Task,
+  agnews: agNewsTask,
+  banking77: banking77Task,
 });
 
 /** Task names, for messages and `--help`. */

@@ -1,29 +1,45 @@
 import { parseArgs } from 'node:util';
 import { type BackendPreference, InvalidInputError, parseBackendPreference } from '@ondevice/core';
+import { type EvalInputName, type EvalInputs, optionOf } from './eval-task.js';
 import { evalTaskNames, evalTasks } from './eval-tasks.js';
 
 /** What the command line asked for. */
 export type EvalCommand =
   | { kind: 'help' }
-  | { kind: 'run'; task: string; file: string; json: boolean; backend: BackendPreference };
+  | {
+      kind: 'run';
+      task: string;
+      inputs: EvalInputs;
+      json: boolean;
+      backend: BackendPreference;
+    };
+
+const inputNames: readonly EvalInputName[] = ['file', 'train', 'holdoutPerClass', 'shots', 'seed'];
 
 /** Usage text shown by `--help` and after a usage error. */
 export function evalUsage(): string {
   const width = Math.max(...evalTaskNames.map((name) => name.length));
   const tasks = evalTaskNames
-    .map((name) => `  ${name.padEnd(width)}  ${evalTasks[name]?.description ?? ''}`)
+    .map((name) => {
+      const task = evalTasks[name];
+      return `  ${name.padEnd(width)}  ${task?.description ?? ''}\n  ${''.padEnd(width)}  npm run eval -- ${name} ${task?.example ?? ''}`;
+    })
     .join('\n');
   return [
-    'Usage: npm run eval -- <task> --file <path> [--json] [--backend <name>]',
+    'Usage: npm run eval -- <task> <task options> [--json] [--backend <name>]',
     '',
     'Tasks:',
     tasks,
     '',
     'Options:',
-    '  --file <path>     data file of the task (required)',
-    '  --json            end stdout with one line {"task","metric","value","n"}',
-    '  --backend <name>  tfjs backend (default wasm; in Node wasm, cpu or auto work)',
-    '  -h, --help        show this help',
+    '  --file <path>             data file to evaluate on (stsb, sst2, agnews; banking77 unless --holdout-per-class)',
+    '  --train <path>            rows to teach from (banking77)',
+    '  --holdout-per-class <n>   evaluate on n rows per class held out of --train, never taught (banking77)',
+    '  --shots <k>               examples taught per class, sampled from --train (banking77; default 10)',
+    '  --seed <n>                seed of the sampled shots and held-out rows (banking77; default 2024)',
+    '  --json                    end stdout with one line {"task","metric","value","n"} (the report goes to stderr)',
+    '  --backend <name>          tfjs backend (default wasm; in Node wasm, cpu or auto work)',
+    '  -h, --help                show this help',
     '',
   ].join('\n');
 }
@@ -31,7 +47,8 @@ export function evalUsage(): string {
 /**
  * Parses `ondevice-eval` arguments (without `node` and the script path).
  *
- * @throws {InvalidInputError} for an unknown task or option, or a missing `--file`.
+ * @throws {InvalidInputError} for an unknown task or option, an option the task does not take,
+ *   a missing required one, or a number out of range.
  * @throws {UnknownBackendError} for a `--backend` that is not a backend name.
  * @example
  * parseEvalArgs(['stsb', '--file', 'sts-dev.csv', '--json'])
@@ -45,6 +62,10 @@ export function parseEvalArgs(argv: readonly string[]): EvalCommand {
       strict: true,
       options: {
         file: { type: 'string' },
+        train: { type: 'string' },
+        'holdout-per-class': { type: 'string' },
+        shots: { type: 'string' },
+        seed: { type: 'string' },
         json: { type: 'boolean', default: false },
         backend: { type: 'string', default: 'wasm' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -59,17 +80,18 @@ export function parseEvalArgs(argv: readonly string[]): EvalCommand {
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
-  const [task, ...extra] = positionals;
-  if (task === undefined) {
+  const [taskName, ...extra] = positionals;
+  if (taskName === undefined) {
     throw new InvalidInputError({
       parameter: 'task',
       message: `Name a task: ${evalTaskNames.join(', ')}.`,
     });
   }
-  if (!Object.hasOwn(evalTasks, task)) {
+  const task = Object.hasOwn(evalTasks, taskName) ? evalTasks[taskName] : undefined;
+  if (!task) {
     throw new InvalidInputError({
       parameter: 'task',
-      message: `Unknown task "${task}"; valid tasks: ${evalTaskNames.join(', ')}.`,
+      message: `Unknown task "${taskName}"; valid tasks: ${evalTaskNames.join(', ')}.`,
     });
   }
   if (extra.length > 0) {
@@ -78,17 +100,77 @@ export function parseEvalArgs(argv: readonly string[]): EvalCommand {
       message: `Unexpected argument(s): ${extra.join(' ')}. Give one task.`,
     });
   }
-  if (values.file === undefined || values.file === '') {
-    throw new InvalidInputError({
-      parameter: 'file',
-      message: `Missing --file <path>: the ${task} data file to evaluate on.`,
-    });
+  const given: Record<EvalInputName, string | undefined> = {
+    file: values.file,
+    train: values.train,
+    holdoutPerClass: values['holdout-per-class'],
+    shots: values.shots,
+    seed: values.seed,
+  };
+  const taken = inputNames.filter((name) => task.inputs[name] !== undefined);
+  for (const name of inputNames) {
+    if (given[name] !== undefined && task.inputs[name] === undefined) {
+      throw new InvalidInputError({
+        parameter: name,
+        message: `${optionOf(name)} does not apply to ${taskName}; it takes ${taken.map(optionOf).join(', ')}.`,
+      });
+    }
+    if (given[name] === undefined && task.inputs[name] === 'required') {
+      throw new InvalidInputError({
+        parameter: name,
+        message: `Missing ${optionOf(name)} <path>: the ${taskName} data file to ${name === 'train' ? 'teach from' : 'evaluate on'}.`,
+      });
+    }
   }
+  const inputs: EvalInputs = {};
+  for (const name of ['file', 'train'] as const) {
+    const path = given[name];
+    if (path === '') {
+      throw new InvalidInputError({ parameter: name, message: `${optionOf(name)} needs a path.` });
+    }
+    if (path !== undefined) inputs[name] = path;
+  }
+  const positiveInteger = (value: number) => Number.isInteger(value) && value >= 1;
+  if (given.holdoutPerClass !== undefined) {
+    inputs.holdoutPerClass = parseNumber('holdoutPerClass', given.holdoutPerClass, positiveInteger);
+  }
+  if (given.shots !== undefined) {
+    inputs.shots = parseNumber('shots', given.shots, positiveInteger);
+  }
+  if (given.seed !== undefined) {
+    inputs.seed = parseNumber(
+      'seed',
+      given.seed,
+      (value) => Number.isInteger(value) && value >= 0 && value < 2 ** 32,
+    );
+  }
+  task.checkInputs?.(inputs);
   return {
     kind: 'run',
-    task,
-    file: values.file,
+    task: taskName,
+    inputs,
     json: values.json,
     backend: parseBackendPreference(values.backend),
   };
+}
+
+const expected: Record<'holdoutPerClass' | 'shots' | 'seed', string> = {
+  holdoutPerClass: 'a positive integer (rows per class held out of --train, e.g. 20)',
+  shots: 'a positive integer (examples taught per class)',
+  seed: 'an integer from 0 to 4294967295',
+};
+
+function parseNumber(
+  name: 'holdoutPerClass' | 'shots' | 'seed',
+  text: string,
+  valid: (value: number) => boolean,
+): number {
+  const value = text.trim() === '' ? Number.NaN : Number(text);
+  if (!Number.isFinite(value) || !valid(value)) {
+    throw new InvalidInputError({
+      parameter: name,
+      message: `${optionOf(name)} must be ${expected[name]}; got "${text}".`,
+    });
+  }
+  return value;
 }

@@ -1,49 +1,24 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, normalize, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readStsb } from './read-stsb.js';
+import { spawnEval, repositoryRoot } from './spawn-eval.js';
 import { spearman } from './spearman.js';
 
 // Acceptance test of `npm run eval -- stsb`: the CLI's figure (core embedder: batching,
 // deduplication, cache, integrity-checked files) equals the figure of the raw, unwrapped
 // `@tensorflow-models/universal-sentence-encoder` on the same weights and backend.
 
-const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const devFile = join(repositoryRoot, '../shared/data/stsb/sts-dev.csv');
 const dataPresent = existsSync(devFile);
 if (!dataPresent) {
   console.warn(
     `Skipping the STS-B acceptance test: ${devFile} is absent (the shared evaluation data is not checked out here).`,
   );
-}
-
-/** Runs the documented command and returns the JSON of its last stdout line. */
-function runCli(): Promise<{ task: string; metric: string; value: number; n: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', 'eval', '--', 'stsb', '--file', devFile, '--json'], {
-      cwd: repositoryRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) {
-        reject(new Error(`npm run eval exited with ${String(code)}: ${stderr}`));
-        return;
-      }
-      const lastLine = stdout.trimEnd().split('\n').at(-1) ?? '';
-      resolve(JSON.parse(lastLine) as { task: string; metric: string; value: number; n: number });
-    });
-  });
 }
 
 /** Serves a directory on 127.0.0.1 (ephemeral port); extensionless shards as octet-stream. */
@@ -132,7 +107,10 @@ function cosine(a: Float32Array, b: Float32Array): number {
 describe.skipIf(!dataPresent)('npm run eval -- stsb on STS-B dev (needs ../shared/data)', () => {
   it('matches the raw Universal Sentence Encoder on the same weights within 0.005', async () => {
     // The CLI runs in its own process while the raw model runs here.
-    const [cli, raw] = await Promise.all([runCli(), rawModelSpearman()]);
+    const [{ json: cli }, raw] = await Promise.all([
+      spawnEval(['stsb', '--file', devFile]),
+      rawModelSpearman(),
+    ]);
     console.info(
       `STS-B dev Spearman: CLI ${cli.value} (n=${cli.n}), raw model ${raw.value.toFixed(4)}`,
     );

@@ -41,3 +41,10 @@ export type {
   TeachablePrediction,
   TeachableState,
 } from './teachable/teachable-types.js';
+export { agNewsLabels } from './evaluation/ag-news-labels.js';
+export { fewShotSplit } from './evaluation/few-shot-split.js';
+export type {
+  FewShotSplit,
+  FewShotSplitOptions,
+  LabelledText,
+} from './evaluation/few-shot-split.js';

@@ -6,14 +6,26 @@ import { describe, expect, it } from 'vitest';
 describe('server-side rendering', () => {
   it('imports in plain Node and renders every widget and hook to a string', async () => {
     expect(typeof window).toBe('undefined');
-    const { OnDeviceProvider, ModelProgress, SimilarityMatrix, useEmbeddings, useDiagnostics } =
-      await import('./index.js');
+    const {
+      OnDeviceProvider,
+      ModelProgress,
+      SimilarityMatrix,
+      SentimentBadge,
+      SentimentTextarea,
+      SmartTags,
+      ExplainText,
+      useEmbeddings,
+      useDiagnostics,
+      useZeroShot,
+    } = await import('./index.js');
     function EmbeddingsStatus() {
       const { status } = useEmbeddings(['server text']);
       const diagnostics = useDiagnostics();
+      const zeroShot = useZeroShot('server text', [{ id: 'a', descriptions: ['a'] }]);
       return (
         <p>
-          embeddings {status}, worker {String(diagnostics.worker.enabled)}
+          embeddings {status}, zero-shot {zeroShot.status}, worker{' '}
+          {String(diagnostics.worker.enabled)}
         </p>
       );
     }
@@ -24,6 +36,14 @@ describe('server-side rendering', () => {
         <ModelProgress status={{ status: 'downloading', loaded: 1_000_000, total: 4_000_000 }} />
         <SimilarityMatrix defaultSentences={['One.', 'Two.']} />
         <EmbeddingsStatus />
+        <SentimentBadge text="Great support" />
+        <SentimentTextarea defaultValue="Still broken" />
+        <SmartTags
+          text="Refund please"
+          classifierId="ssr"
+          labels={[{ id: 'billing', descriptions: ['refund'] }]}
+        />
+        <ExplainText text="Great support" source={{ kind: 'teachable', id: 'ssr' }} />
       </OnDeviceProvider>,
     );
     expect(html).toContain('role="progressbar"');
@@ -31,8 +51,13 @@ describe('server-side rendering', () => {
     expect(html).toContain('data-state="loading"');
     expect(html).toContain('<textarea');
     expect(html).toContain('embeddings <!-- -->loading');
+    expect(html).toContain('zero-shot <!-- -->loading');
+    expect(html).toContain('aria-label="Sentiment: analysing…"');
+    expect(html).toContain('role="toolbar"');
+    expect(html).toContain('data-ondevice-explain-text=""');
     // Rendering on the server starts no work: effects never run there.
     expect(client.model().getSnapshot().status).toBe('idle');
     expect(client.embedder().stats().batches).toBe(0);
+    expect(client.teachable({ id: 'ssr' }).getSnapshot().examples).toEqual([]);
   });
 });

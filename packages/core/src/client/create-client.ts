@@ -3,7 +3,15 @@ import type { EngineOptions } from '../engine/engine-options.js';
 import type { LoadReport } from '../engine/embedding-engine.js';
 import { InvalidInputError } from '../errors/invalid-input-error.js';
 import { defaultEmbeddingModelId, getModelManifest, listModelIds } from '../models/registry.js';
+import { createSentimentAnalyzer } from '../sentiment/sentiment-analyzer.js';
+import type { SentimentAnalyzer } from '../sentiment/sentiment-types.js';
+import { createTaskRunner } from '../tasks/task-runner.js';
+import { type ClassifierStore, openClassifierStore } from '../teachable/classifier-store.js';
+import { createTeachableClassifier } from '../teachable/teachable-classifier.js';
+import type { TeachableClassifier, TeachableOptions } from '../teachable/teachable-types.js';
 import { Subscribable } from '../util/subscribable.js';
+import { createZeroShotClassifier } from '../zero-shot/zero-shot-classifier.js';
+import type { ZeroShotClassifier, ZeroShotOptions } from '../zero-shot/zero-shot-types.js';
 import type { EngineConnection } from '../worker/engine-connection.js';
 import { createInThreadConnection } from '../worker/in-thread-connection.js';
 import { createWorkerConnection } from '../worker/worker-connection.js';
@@ -78,6 +86,23 @@ export interface EmbedderOptions {
 export interface OnDeviceClient {
   /** An embedder for a model; the same options give the same embedder. */
   embedder(options?: EmbedderOptions): Embedder;
+  /**
+   * Sentiment of short English texts (positive, negative, or neutral when unsure), from a head
+   * trained on SST-2 over USE-lite embeddings; runs in the worker. One analyzer per client.
+   */
+  sentiment(): SentimentAnalyzer;
+  /**
+   * A zero-shot classifier over labels described in plain words at run time.
+   * @throws {InvalidInputError} when labels are missing, duplicated or malformed.
+   */
+  zeroShot(options: ZeroShotOptions): ZeroShotClassifier;
+  /**
+   * A classifier the user teaches with examples, trained in the worker and persisted under
+   * `options.id` (IndexedDB, or memory where it is missing). The same id gives the same
+   * classifier; its first options win.
+   * @throws {InvalidInputError} when the id is empty or the options are malformed.
+   */
+  teachable(options: TeachableOptions): TeachableClassifier;
   /** The model's observable status handle (loads once per client). */
   model(modelId?: string): ModelHandle;
   /** A snapshot of backend choice, cache, worker and model state. */
@@ -97,6 +122,9 @@ class Client extends Subscribable implements OnDeviceClient {
   private connectionInstance: EngineConnection | undefined;
   private readonly handles = new Map<string, ModelHandle>();
   private readonly embedders = new Map<string, Embedder>();
+  private sentimentAnalyzer: SentimentAnalyzer | undefined;
+  private readonly teachables = new Map<string, TeachableClassifier>();
+  private classifierStore: Promise<ClassifierStore> | undefined;
   private readonly reports = new Map<string, LoadReport>();
   private restarts = 0;
   private lastFailure: string | null = null;
@@ -135,6 +163,33 @@ class Client extends Subscribable implements OnDeviceClient {
       this.embedders.set(key, embedder);
     }
     return embedder;
+  }
+
+  sentiment(): SentimentAnalyzer {
+    this.sentimentAnalyzer ??= createSentimentAnalyzer(
+      createTaskRunner(this.model(defaultEmbeddingModelId), this.connection),
+    );
+    return this.sentimentAnalyzer;
+  }
+
+  zeroShot(options: ZeroShotOptions): ZeroShotClassifier {
+    return createZeroShotClassifier(
+      createTaskRunner(this.model(defaultEmbeddingModelId), this.connection),
+      options,
+    );
+  }
+
+  teachable(options: TeachableOptions): TeachableClassifier {
+    const existing = this.teachables.get(options?.id);
+    if (existing) return existing;
+    const classifier = createTeachableClassifier(
+      createTaskRunner(this.model(defaultEmbeddingModelId), this.connection),
+      options,
+      getModelManifest(defaultEmbeddingModelId).dimensions,
+      () => (this.classifierStore ??= openClassifierStore()),
+    );
+    this.teachables.set(options.id, classifier);
+    return classifier;
   }
 
   model(modelId: string = defaultEmbeddingModelId): ModelHandle {
@@ -245,6 +300,7 @@ function positiveInteger(value: number, parameter: string, allowZero: boolean): 
  * import { createClient } from '@ondevice/core'
  * const client = createClient({ backend: 'auto' })
  * const { embeddings } = await client.embedder().embed(['Hello world'])
+ * const { label } = await client.sentiment().analyze('I love it')
  */
 export function createClient(options: ClientOptions = {}): OnDeviceClient {
   return new Client(options);

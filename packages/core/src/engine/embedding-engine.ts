@@ -18,6 +18,9 @@ import {
   createModelFileCache,
 } from '../loading/model-cache.js';
 import { getModelManifest } from '../models/registry.js';
+import { runTask } from '../tasks/run-task.js';
+import { TaskResources } from '../tasks/task-context.js';
+import type { TaskRequest, TaskResult } from '../tasks/task-types.js';
 import type { EngineOptions } from './engine-options.js';
 import type { ModelStatusListener } from './model-status.js';
 import { groupByLength } from './length-groups.js';
@@ -65,6 +68,8 @@ export class EmbeddingEngine {
   private selection: Promise<BackendSelection> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private disposed = false;
+  /** Embeddings of label descriptions and taught examples, and decoded heads, kept for tasks. */
+  private readonly taskResources = new TaskResources();
 
   constructor(private readonly options: EngineOptions) {
     this.source = createAssetSource(options.assetBaseUrl);
@@ -139,6 +144,19 @@ export class EmbeddingEngine {
     });
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Runs a classifier task (sentiment, zero-shot, teachable training or prediction) with a
+   * model: the texts it needs are embedded here, on this thread, and only scores come back.
+   */
+  runTask(modelId: string, request: TaskRequest, isCancelled: () => boolean): Promise<TaskResult> {
+    const context = this.taskResources.context({
+      modelId,
+      isCancelled: () => isCancelled() || this.disposed,
+      embed: (texts, cancelled) => this.embed(modelId, texts, cancelled),
+    });
+    return runTask(request, context);
   }
 
   /** Number of live tfjs tensors on this thread (for leak tests). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   AbortError,
+  InvalidClassifierDataError,
   ModelIntegrityError,
   ModelLoadError,
   OnDeviceError,
@@ -54,11 +55,13 @@ describe('typed errors', () => {
       new UnknownBackendError({ backend: 'tpu', validBackends: ['auto', 'wasm'], message: 'm' }),
       new WorkerCrashedError({ message: 'died' }),
       new AbortError({ message: 'stop' }),
+      new InvalidClassifierDataError({ message: 'bad', path: 'examples[0].label' }),
     ];
     for (const sample of samples) {
       const rebuilt = deserializeError(serializeError(sample));
       expect(rebuilt.code).toBe(sample.code);
       expect(rebuilt.name).toBe(sample.name);
+      expect(rebuilt).toMatchObject(sample);
     }
   });
 });

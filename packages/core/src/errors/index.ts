@@ -5,6 +5,7 @@ export { UnknownModelError } from './unknown-model-error.js';
 export { UnknownBackendError } from './unknown-backend-error.js';
 export { BackendUnavailableError } from './backend-unavailable-error.js';
 export { InvalidInputError } from './invalid-input-error.js';
+export { InvalidClassifierDataError } from './invalid-classifier-data-error.js';
 export { AbortError } from './abort-error.js';
 export { WorkerCrashedError } from './worker-crashed-error.js';
 export { RuntimeError } from './runtime-error.js';

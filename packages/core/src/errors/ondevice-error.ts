@@ -9,6 +9,7 @@ export type OnDeviceErrorCode =
   | 'unknown-backend'
   | 'backend-unavailable'
   | 'invalid-input'
+  | 'invalid-classifier-data'
   | 'aborted'
   | 'worker-crashed'
   | 'runtime';

@@ -1,5 +1,6 @@
 import { AbortError } from './abort-error.js';
 import { BackendUnavailableError } from './backend-unavailable-error.js';
+import { InvalidClassifierDataError } from './invalid-classifier-data-error.js';
 import { InvalidInputError } from './invalid-input-error.js';
 import { ModelIntegrityError } from './model-integrity-error.js';
 import { ModelLoadError } from './model-load-error.js';
@@ -61,6 +62,8 @@ export function deserializeError(serialized: SerializedError): OnDeviceError {
       });
     case 'invalid-input':
       return new InvalidInputError({ message, cause, parameter: field('parameter') });
+    case 'invalid-classifier-data':
+      return new InvalidClassifierDataError({ message, cause, path: field('path') });
     case 'aborted':
       return new AbortError({ message, cause });
     case 'worker-crashed':

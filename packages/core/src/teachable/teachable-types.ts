@@ -28,6 +28,12 @@ export interface TeachablePrediction {
   labels: ScoredLabel[];
   /** The best label, or null when `unsure`. */
   label: string | null;
+  /**
+   * Probability of the best label once "none of these" is allowed for: taught classifiers learn
+   * an implicit out-of-scope class from generic sentences, so a text unlike every label gets a
+   * low confidence even when one label beats the others (then it is below `labels[0].score`).
+   * Zero-shot: the best label's score.
+   */
   confidence: number;
   /** True when the best confidence is under `unsureBelow` (the text may be out of scope). */
   unsure: boolean;

@@ -52,6 +52,13 @@ export function createRequestHandler(
           post({ type: 'embedded', id: request.id, vectors }, [vectors.buffer]);
           return;
         }
+        case 'task': {
+          const result = await requireEngine().runTask(request.modelId, request.task, () =>
+            cancelled.has(request.id),
+          );
+          post({ type: 'task-result', id: request.id, result });
+          return;
+        }
         case 'tensor-count':
           post({
             type: 'tensor-count',

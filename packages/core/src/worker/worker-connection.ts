@@ -4,6 +4,7 @@ import type { ModelStatusListener } from '../engine/model-status.js';
 import { WorkerCrashedError } from '../errors/worker-crashed-error.js';
 import { deserializeError } from '../errors/serialize-error.js';
 import { abortErrorFor, throwIfAborted } from '../util/abort.js';
+import type { TaskRequest, TaskResultOf } from '../tasks/task-types.js';
 import type { EngineConnection } from './engine-connection.js';
 import { type WorkerRequest, type WorkerResponse, protocolVersion } from './protocol.js';
 
@@ -128,6 +129,16 @@ export function createWorkerConnection(options: {
       throwIfAborted(signal, 'Embedding');
       const response = await send({ type: 'embed', modelId, texts }, signal ? { signal } : {});
       return (response as Extract<WorkerResponse, { type: 'embedded' }>).vectors;
+    },
+    async task<R extends TaskRequest>(modelId: string, request: R, signal?: AbortSignal) {
+      throwIfAborted(signal, 'The task');
+      const response = await send(
+        { type: 'task', modelId, task: request },
+        signal ? { signal } : {},
+      );
+      return (response as Extract<WorkerResponse, { type: 'task-result' }>).result as TaskResultOf<
+        R['kind']
+      >;
     },
     async tensorCount() {
       const response = await send({ type: 'tensor-count' });

@@ -1,0 +1,27 @@
+import type { Embedder } from '@ondevice/core';
+import type { TaskContext } from '../src/tasks/task-context.js';
+
+/**
+ * A task context for scripts: embeddings from a client's embedder (whose cache makes repeated
+ * descriptions free), so scripts score exactly as the engine does.
+ *
+ * @example const context = scriptTaskContext(client.embedder())
+ */
+export function scriptTaskContext(embedder: Embedder): TaskContext {
+  const memos = new Map<string, Promise<unknown>>();
+  return {
+    modelId: embedder.modelId,
+    async embed(texts) {
+      return (await embedder.embed([...texts])).embeddings;
+    },
+    throwIfCancelled() {},
+    memo<T>(key: string, create: () => Promise<T>) {
+      let value = memos.get(key) as Promise<T> | undefined;
+      if (!value) {
+        value = create();
+        memos.set(key, value);
+      }
+      return value;
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { explainByOcclusion } from '../explain/explain-by-occlusion.js';
+import { InvalidInputError } from '../errors/invalid-input-error.js';
+import type { TaskContext } from '../tasks/task-context.js';
+import type { TaskRequest } from '../tasks/task-types.js';
+import {
+  type SentimentModel,
+  decodeSentimentModel,
+  sentimentLabelOf,
+  sentimentProbabilities,
+} from './sentiment-model.js';
+import { normalizeSentimentText } from './sentiment-text.js';
+import type { SentimentResult } from './sentiment-types.js';
+
+type SentimentRequest = Extract<TaskRequest, { kind: 'sentiment' }>;
+
+/** The shipped head, decoded once per engine; its weights are imported only here, in the engine. */
+function loadSentimentModel(context: TaskContext): Promise<SentimentModel> {
+  return context.memo('sentiment:model', async () => {
+    const { sentimentWeights } = await import('./sentiment-weights.js');
+    const model = decodeSentimentModel(sentimentWeights);
+    if (model.modelId !== context.modelId) {
+      throw new InvalidInputError({
+        parameter: 'model',
+        message: `The sentiment head was trained on "${model.modelId}" embeddings, not "${context.modelId}".`,
+      });
+    }
+    return model;
+  });
+}
+
+/**
+ * Sentiment in the engine: normalise, embed, run the head, map the calibrated probability to
+ * positive / negative / neutral; occlusion explanations of the returned label when asked.
+ *
+ * @example
+ * const [result] = await runSentimentTask({ kind: 'sentiment', texts: ['Great!'], explain: false }, context)
+ */
+export async function runSentimentTask(
+  request: SentimentRequest,
+  context: TaskContext,
+): Promise<SentimentResult[]> {
+  const model = await loadSentimentModel(context);
+  const normalized = request.texts.map(normalizeSentimentText);
+  const vectors = await context.embed(normalized, { cache: false });
+  const probabilitiesOf = (text: string, vector: Float32Array) =>
+    sentimentProbabilities(model.positiveProbability(text, vector), model.neutralBelow);
+  const results = vectors.map((vector, index): SentimentResult => {
+    const probabilities = probabilitiesOf(normalized[index] as string, vector);
+    const label = sentimentLabelOf(probabilities);
+    return { label, score: probabilities[label], probabilities };
+  });
+  if (!request.explain) return results;
+  context.throwIfCancelled();
+  const explanations = await explainByOcclusion(
+    context,
+    results.map((result, index) => ({
+      text: request.texts[index] as string,
+      label: result.label,
+      score: result.score,
+    })),
+    (index, embedding, prepared) =>
+      probabilitiesOf(prepared, embedding)[(results[index] as SentimentResult).label],
+    normalizeSentimentText,
+  );
+  return results.map((result, index) => ({ ...result, explanation: explanations[index] }));
+}

@@ -1,0 +1,56 @@
+import { InvalidInputError } from '../errors/invalid-input-error.js';
+
+/**
+ * Checks the `text | texts` argument of a classifier method and returns the list, with a typed
+ * error naming the bad index when something is not a string.
+ *
+ * @throws {InvalidInputError} when the value is not a string or an array of strings.
+ * @example validateTexts('hello', 'analyze') // ['hello']
+ */
+export function validateTexts(texts: unknown, method: string): string[] {
+  const list = typeof texts === 'string' ? [texts] : texts;
+  if (!Array.isArray(list)) {
+    throw new InvalidInputError({
+      parameter: 'texts',
+      message: `${method}() takes a string or an array of strings; got ${describeValue(texts)}.`,
+    });
+  }
+  list.forEach((text, index) => {
+    if (typeof text !== 'string') {
+      throw new InvalidInputError({
+        parameter: `texts[${index}]`,
+        message: `${method}() takes strings only; texts[${index}] is ${describeValue(text)}.`,
+      });
+    }
+  });
+  return list as string[];
+}
+
+/**
+ * A short description of a value for error messages (`null`, `an array`, `number 42`).
+ *
+ * @example
+ * describeValue([1]) // 'an array'
+ */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+}
+
+/**
+ * Checks a single-text argument (`explain(text)`).
+ *
+ * @throws {InvalidInputError} when the value is not a string.
+ * @example validateText('hello', 'explain') // 'hello'
+ */
+export function validateText(text: unknown, method: string): string {
+  if (typeof text !== 'string') {
+    throw new InvalidInputError({
+      parameter: 'text',
+      message: `${method}() takes one string; got ${describeValue(text)}.`,
+    });
+  }
+  return text;
+}

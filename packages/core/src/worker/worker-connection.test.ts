@@ -1,0 +1,186 @@
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import {
+  AbortError,
+  InvalidClassifierDataError,
+  WorkerCrashedError,
+  createClient,
+} from '../index.js';
+import { createRequestHandler } from './handle-request.js';
+import { createWorkerConnection } from './worker-connection.js';
+import type { WorkerRequest, WorkerResponse } from './protocol.js';
+
+type Listener = (event: unknown) => void;
+
+/**
+ * A stand-in for a module Web Worker in Node: the real request handler and engine, with every
+ * message structured-cloned and delivered asynchronously, as across a real worker boundary.
+ */
+class InProcessWorker {
+  static created: InProcessWorker[] = [];
+  readonly posted: WorkerRequest[] = [];
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private terminated = false;
+  private readonly handle = createRequestHandler((response: WorkerResponse, transfer) => {
+    const copy = structuredClone(response, { transfer: transfer ?? [] });
+    setTimeout(() => {
+      if (!this.terminated) this.emit('message', { data: copy });
+    }, 0);
+  });
+
+  constructor() {
+    InProcessWorker.created.push(this);
+  }
+
+  addEventListener(type: string, listener: Listener) {
+    const set = this.listeners.get(type) ?? new Set();
+    set.add(listener);
+    this.listeners.set(type, set);
+  }
+
+  postMessage(message: WorkerRequest) {
+    const copy = structuredClone(message);
+    this.posted.push(copy);
+    setTimeout(() => {
+      if (!this.terminated) void this.handle(copy);
+    }, 0);
+  }
+
+  terminate() {
+    this.terminated = true;
+  }
+
+  crash() {
+    this.emit('error', { message: 'out of memory', preventDefault() {} });
+  }
+
+  private emit(type: string, event: unknown) {
+    for (const listener of this.listeners.get(type) ?? []) listener(event);
+  }
+}
+
+vi.stubGlobal('Worker', InProcessWorker);
+afterAll(() => {
+  vi.unstubAllGlobals();
+});
+
+/** Workers the client below started, oldest first. */
+const clientWorkers: InProcessWorker[] = [];
+const worker = createClient({
+  backend: 'wasm',
+  createWorker: () => {
+    const created = new InProcessWorker();
+    clientWorkers.push(created);
+    return created as unknown as Worker;
+  },
+});
+const inThread = createClient({ backend: 'wasm', worker: false });
+const labels = [
+  { id: 'billing', descriptions: ['invoice, payment or refund'] },
+  { id: 'shipping', descriptions: ['delivery of a parcel'] },
+];
+
+describe('classifier tasks through the worker protocol', () => {
+  it('give the same answers as in-thread', async () => {
+    expect(worker.diagnostics().worker.enabled).toBe(true);
+    const texts = ['I love it', 'Where is my parcel?'];
+    expect(await worker.sentiment().analyze(texts, { explain: true })).toEqual(
+      await inThread.sentiment().analyze(texts, { explain: true }),
+    );
+    expect(await worker.zeroShot({ labels }).classify(texts)).toEqual(
+      await inThread.zeroShot({ labels }).classify(texts),
+    );
+    const posted = InProcessWorker.created.flatMap((created) => created.posted);
+    expect(
+      posted.some((message) => message.type === 'task' && message.task.kind === 'sentiment'),
+    ).toBe(true);
+  });
+
+  it('rebuild typed errors thrown in the worker as their own classes', async () => {
+    const classifier = worker.teachable({ id: 'errors', labels });
+    await classifier.learn([{ text: 'refund please', label: 'billing' }]);
+    const exported = await classifier.export();
+    // The page checks imported heads; a request built by hand reaches the engine's own check.
+    const head = exported.head as NonNullable<typeof exported.head>;
+    const connection = createWorkerConnection({
+      engineOptions: {
+        backend: 'wasm',
+        assetBaseUrl: undefined,
+        autoBackendBudgetMs: 1500,
+        allowSoftwareRenderer: false,
+        modelCache: 'memory',
+        rememberedBackends: {},
+      },
+      createWorker: () => new InProcessWorker() as unknown as Worker,
+      onFailure: () => {},
+    });
+    const error = await connection
+      .task('use-lite', {
+        kind: 'teachable-predict',
+        labels,
+        head: {
+          labels: head.labels,
+          weights: new Float32Array(8),
+          bias: new Float32Array(2),
+          dimensions: 4,
+        },
+        unsureBelow: 0.5,
+        examples: [],
+        texts: ['hello'],
+        explain: false,
+      })
+      .then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+    expect(InvalidClassifierDataError.isInstance(error)).toBe(true);
+    connection.dispose();
+    expect((error as InvalidClassifierDataError).path).toBe('head.dimensions');
+  });
+
+  it('map an AbortSignal to a cancel message and reject with AbortError', async () => {
+    await worker.sentiment().analyze('warm up');
+    const controller = new AbortController();
+    const pending = worker.sentiment().analyze(
+      Array.from({ length: 200 }, (_, index) => `sentence number ${index} to cancel`),
+      { signal: controller.signal },
+    );
+    setTimeout(() => controller.abort(), 5);
+    await expect(pending).rejects.toSatisfy((error: unknown) => AbortError.isInstance(error));
+    const posted = InProcessWorker.created.flatMap((created) => created.posted);
+    expect(posted.some((message) => message.type === 'cancel')).toBe(true);
+  });
+
+  it('fail pending work with WorkerCrashedError on a crash, and keep teachable state across the restart', async () => {
+    const classifier = worker.teachable({ id: 'survivor', labels });
+    await classifier.learn([
+      { text: 'I was charged twice', label: 'billing' },
+      { text: 'my parcel is late', label: 'shipping' },
+    ]);
+    const before = await classifier.predict(['refund my payment', 'where is the delivery']);
+    const running = clientWorkers.at(-1) as InProcessWorker;
+    const pending = worker.sentiment().analyze('this will not finish');
+    // Crash once the task is in the worker's hands.
+    await vi.waitFor(
+      () => {
+        const posted = running.posted.some(
+          (message) =>
+            message.type === 'task' &&
+            message.task.kind === 'sentiment' &&
+            message.task.texts[0] === 'this will not finish',
+        );
+        expect(posted).toBe(true);
+      },
+      { timeout: 10_000, interval: 1 },
+    );
+    running.crash();
+    await expect(pending).rejects.toSatisfy((error: unknown) =>
+      WorkerCrashedError.isInstance(error),
+    );
+    expect(worker.diagnostics().worker.restarts).toBe(1);
+    const after = await classifier.predict(['refund my payment', 'where is the delivery']);
+    expect(clientWorkers.at(-1)).not.toBe(running); // a fresh worker answered
+    expect(after).toEqual(before);
+    await classifier.learn('the invoice is wrong', 'billing'); // retraining works on the new worker
+    expect(classifier.getSnapshot().examples).toHaveLength(3);
+  });
+});

@@ -1,0 +1,67 @@
+import type { Explanation, OnDeviceClient, ZeroShotClassifier } from '@ondevice/core';
+import type { ExplanationSource } from './explanation-source.js';
+import { RequestObserver } from './request-observer.js';
+import { RetrainingTracker } from './retraining-tracker.js';
+
+/** An explanation together with the text it explains. */
+export interface ExplanationData extends Explanation {
+  /** The explained text (while a newer text computes, the previous one); spans index into it. */
+  text: string;
+}
+
+/**
+ * Explains a changing text's answer from one source (sentiment, zero-shot or a teachable
+ * classifier) with token attributions: one request at a time, stale ones aborted, the last
+ * explanation kept while the next computes. For a teachable source it explains again after
+ * every retraining. Framework-free; `useExplanation` binds it to React.
+ *
+ * @example
+ * const observer = new ExplanationObserver({ client, source: { kind: 'sentiment' } })
+ * observer.subscribe(() => console.log(observer.getSnapshot().data?.spans))
+ * observer.setOptions({ input: 'Support was slow but the fix is great' })
+ */
+export class ExplanationObserver extends RequestObserver<string, ExplanationData> {
+  private readonly tracker: RetrainingTracker | undefined;
+  private stopWatching: (() => void) | undefined;
+
+  constructor(options: { client: OnDeviceClient; source: ExplanationSource }) {
+    const { client, source } = options;
+    const teachable =
+      source.kind === 'teachable'
+        ? client.teachable({ id: source.id, labels: source.labels ?? [] })
+        : undefined;
+    let zeroShot: ZeroShotClassifier | undefined;
+    const tracker = teachable && new RetrainingTracker(teachable);
+    const explain = (text: string, signal: AbortSignal): Promise<Explanation> => {
+      switch (source.kind) {
+        case 'sentiment':
+          return client.sentiment().explain(text, { signal });
+        case 'zero-shot':
+          zeroShot ??= client.zeroShot({ labels: source.labels });
+          return zeroShot.explain(text, { signal, label: source.label });
+        case 'teachable':
+          tracker?.markRequest();
+          return (teachable as NonNullable<typeof teachable>).explain(text, {
+            signal,
+            label: source.label,
+          });
+      }
+    };
+    super({
+      model: client.model(),
+      keyOf: (text) => text,
+      run: async (text, signal) => ({ ...(await explain(text, signal)), text }),
+      description: 'Explanation',
+    });
+    this.tracker = tracker;
+  }
+
+  protected override onActive(): void {
+    this.stopWatching = this.tracker?.watch(() => this.refetch());
+  }
+
+  protected override onInactive(): void {
+    this.stopWatching?.();
+    this.stopWatching = undefined;
+  }
+}
