@@ -266,10 +266,10 @@ function checkTargets(figures: Figures): TargetCheck[] {
     },
     {
       id: 'f-latency',
-      label: '(f) keystroke to sentiment badge, p95 after the debounce',
+      label: '(f) keystroke to sentiment badge, p95, debounce included',
       target: '≤ 100 ms',
-      measured: `${typing.afterDebounce.p95} ms (${typing.withDebounce.p95} ms with the ${typing.debounceMs} ms debounce; ${typing.caughtUp}/${typing.pauses} pauses)`,
-      met: typing.afterDebounce.p95 <= 100 && typing.caughtUp === typing.pauses,
+      measured: `${typing.withDebounce.p95} ms (${typing.afterDebounce.p95} ms after the ${typing.debounceMs} ms debounce; ${typing.caughtUp}/${typing.pauses} pauses)`,
+      met: typing.withDebounce.p95 <= 100 && typing.caughtUp === typing.pauses,
     },
     {
       id: 'f-long-tasks',

@@ -10,8 +10,8 @@ import { type TypedWidget, recordTyping } from './typing-recorder.js';
 // Keystroke-to-badge latency of <SentimentTextarea> as an app renders it: the default client,
 // the provider, the widget. bench/node/measure-typing.ts types into it with Playwright.
 
-/** The widget's debounce, passed explicitly so the report names it exactly (its default is 150). */
-const debounceMs = 150;
+/** The widget's debounce, passed explicitly so the report names it exactly (its default, 50). */
+const debounceMs = 50;
 
 const client = createClient();
 let widget: TypedWidget | undefined;

@@ -26,7 +26,7 @@ export interface SentimentTextareaProps extends Omit<
   onValueChange?: (value: string) => void;
   /**
    * Wait this long after the last keystroke before analysing.
-   * @default 150
+   * @default 50
    */
   debounceMs?: number;
   /** Props of the root element (the textarea gets the ref and the other props). */
