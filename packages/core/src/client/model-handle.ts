@@ -26,6 +26,7 @@ export interface LoadOptions {
 export class ModelHandle extends Subscribable {
   private status: ModelStatus = { status: 'idle' };
   private loading: Promise<LoadReport> | undefined;
+  private attempts = 0;
   private readonly progressListeners = new Set<(status: ModelStatus) => void>();
 
   constructor(
@@ -47,7 +48,12 @@ export class ModelHandle extends Subscribable {
       onProgress(this.status);
     }
     if (!this.loading) {
-      const loading = this.connection().load(this.modelId, (status) => this.setStatus(status));
+      // Status from an earlier, failed load (its other files may still be arriving) must not
+      // overwrite the status of this one.
+      const attempt = ++this.attempts;
+      const loading = this.connection().load(this.modelId, (status) => {
+        if (attempt === this.attempts) this.setStatus(status);
+      });
       this.loading = loading;
       loading.then(
         (report) => {
@@ -73,6 +79,7 @@ export class ModelHandle extends Subscribable {
   /** Forgets the loaded model (after a worker restart): the next use loads it again. */
   reset(): void {
     this.loading = undefined;
+    this.attempts += 1;
     if (this.status.status !== 'error') this.setStatus({ status: 'idle' });
   }
 

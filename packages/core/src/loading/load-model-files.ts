@@ -26,7 +26,11 @@ export async function loadModelFiles(options: {
   const { manifest, source, cache, onProgress, signal } = options;
   const total = manifestBytes(manifest);
   let loaded = 0;
+  // The first failure stops the other downloads, and nothing reports progress after it.
+  const stop = new AbortController();
+  const readSignal = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
   const advance = (bytes: number) => {
+    if (stop.signal.aborted) return;
     loaded = Math.min(total, loaded + bytes);
     onProgress(loaded, total);
   };
@@ -48,7 +52,7 @@ export async function loadModelFiles(options: {
           received += chunk;
           advance(chunk);
         },
-        signal,
+        readSignal,
       );
       const actual = await sha256Hex(bytes);
       if (actual !== file.sha256) {
@@ -64,7 +68,10 @@ export async function loadModelFiles(options: {
       await cache.put(key, bytes);
       return [file.path, bytes] as const;
     }),
-  );
+  ).catch((error: unknown) => {
+    stop.abort();
+    throw error;
+  });
   return new Map(entries);
 }
 
