@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { InvalidInputError } from '@ondevice/core';
+import { InvalidInputError, parseCsv as parseCsvRecords } from '@ondevice/core';
+
+const parseCsv = (text: string) => parseCsvRecords(text).map((record) => record.fields);
 
 /** A labelled text. */
 export interface LabelledText {
@@ -23,43 +25,6 @@ export async function readDataFile(path: string): Promise<string> {
       cause: error,
     });
   }
-}
-
-/**
- * Parses CSV (RFC 4180: quoted fields, doubled quotes, commas and newlines inside quotes).
- *
- * @example parseCsv('a,"b ""c"""\n') // [['a', 'b "c"']]
- */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index] as string;
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        field += '"';
-        index += 1;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[index + 1] === '\n') index += 1;
-      row.push(field);
-      if (row.length > 1 || row[0] !== '') rows.push(row);
-      row = [];
-      field = '';
-    } else field += char;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 /**

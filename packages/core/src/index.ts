@@ -43,6 +43,8 @@ export type {
 } from './teachable/teachable-types.js';
 export { agNewsLabels } from './evaluation/ag-news-labels.js';
 export { fewShotSplit } from './evaluation/few-shot-split.js';
+export { parseCsv } from './evaluation/parse-csv.js';
+export type { CsvRecord } from './evaluation/parse-csv.js';
 export type {
   FewShotSplit,
   FewShotSplitOptions,

@@ -1,4 +1,4 @@
-import { InvalidInputError } from '@ondevice/core';
+import { InvalidInputError } from '../errors/invalid-input-error.js';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './parse-csv.js';
 

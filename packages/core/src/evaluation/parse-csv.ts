@@ -1,4 +1,4 @@
-import { InvalidInputError } from '@ondevice/core';
+import { InvalidInputError } from '../errors/invalid-input-error.js';
 
 /** One CSV record and the line it starts on (1-based), for error messages. */
 export interface CsvRecord {
