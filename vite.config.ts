@@ -6,6 +6,14 @@ export default defineConfig({
   test: {
     projects: [
       {
+        test: {
+          name: 'errors',
+          root: 'packages/errors',
+          environment: 'node',
+          include: ['src/**/*.test.ts'],
+        },
+      },
+      {
         resolve: { conditions: ['@ondevice/source'] },
         ssr: { resolve: { conditions: ['@ondevice/source'] } },
         test: {

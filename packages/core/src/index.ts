@@ -18,7 +18,20 @@ export { manifestBytes } from './models/model-manifest.js';
 export type { ModelFile, ModelManifest } from './models/model-manifest.js';
 export { cosineSimilarity, similarityMatrix, topK } from './util/similarity.js';
 export type { ScoredIndex, Vector } from './util/similarity.js';
-export * from './errors/index.js';
+export {
+  AbortError,
+  BackendUnavailableError,
+  InvalidClassifierDataError,
+  InvalidInputError,
+  ModelIntegrityError,
+  ModelLoadError,
+  OnDeviceError,
+  RuntimeError,
+  UnknownBackendError,
+  UnknownModelError,
+  WorkerCrashedError,
+} from '@ondevice/errors';
+export type { KnownErrorCode, OnDeviceErrorCode } from '@ondevice/errors';
 export type { AttributionSpan, Explanation } from './explain/explanation-types.js';
 export type {
   SentimentAnalyzer,

@@ -1,4 +1,4 @@
-import { UnknownBackendError } from '../errors/unknown-backend-error.js';
+import { UnknownBackendError } from '@ondevice/errors';
 
 /** TensorFlow.js backends ondevice can run on, in the order `auto` considers them. */
 export const backendNames = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;

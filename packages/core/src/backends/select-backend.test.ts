@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BackendUnavailableError } from '../errors/backend-unavailable-error.js';
-import { UnknownBackendError } from '../errors/unknown-backend-error.js';
+import { BackendUnavailableError } from '@ondevice/errors';
+import { UnknownBackendError } from '@ondevice/errors';
 import { parseBackendPreference, type BackendName } from './backend-name.js';
 import { selectBackend, type SelectionHooks } from './select-backend.js';
 

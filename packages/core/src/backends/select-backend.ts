@@ -1,4 +1,4 @@
-import { BackendUnavailableError } from '../errors/backend-unavailable-error.js';
+import { BackendUnavailableError } from '@ondevice/errors';
 import type { BackendName, BackendPreference } from './backend-name.js';
 import { backendNames } from './backend-name.js';
 

@@ -1,7 +1,7 @@
 import { type BackendPreference, parseBackendPreference } from '../backends/backend-name.js';
 import type { EngineOptions } from '../engine/engine-options.js';
 import type { LoadReport } from '../engine/embedding-engine.js';
-import { InvalidInputError } from '../errors/invalid-input-error.js';
+import { InvalidInputError } from '@ondevice/errors';
 import { defaultEmbeddingModelId, getModelManifest, listModelIds } from '../models/registry.js';
 import { createSentimentAnalyzer } from '../sentiment/sentiment-analyzer.js';
 import type { SentimentAnalyzer } from '../sentiment/sentiment-types.js';

@@ -1,5 +1,5 @@
 import type { BackendName } from '../backends/backend-name.js';
-import { InvalidInputError } from '../errors/invalid-input-error.js';
+import { InvalidInputError } from '@ondevice/errors';
 import type { ModelStatus } from '../engine/model-status.js';
 import { abortErrorFor, throwIfAborted } from '../util/abort.js';
 import { LruCache } from '../util/lru-cache.js';

@@ -1,7 +1,7 @@
 import type { LoadReport } from '../engine/embedding-engine.js';
 import type { ModelStatus } from '../engine/model-status.js';
-import { OnDeviceError } from '../errors/ondevice-error.js';
-import { RuntimeError } from '../errors/runtime-error.js';
+import { OnDeviceError } from '@ondevice/errors';
+import { RuntimeError } from '@ondevice/errors';
 import { raceAbort } from '../util/abort.js';
 import { Subscribable } from '../util/subscribable.js';
 import type { EngineConnection } from '../worker/engine-connection.js';

@@ -2,8 +2,8 @@ import type { BackendName } from '../backends/backend-name.js';
 import { type Capabilities, detectCapabilities } from '../backends/capabilities.js';
 import { probeWebGl, probeWebGpu } from '../backends/probe-gpu.js';
 import { type BackendSelection, selectBackend } from '../backends/select-backend.js';
-import { AbortError } from '../errors/abort-error.js';
-import { RuntimeError } from '../errors/runtime-error.js';
+import { AbortError } from '@ondevice/errors';
+import { RuntimeError } from '@ondevice/errors';
 import {
   type AssetSource,
   createAssetSource,

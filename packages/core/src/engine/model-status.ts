@@ -1,5 +1,5 @@
 import type { BackendName } from '../backends/backend-name.js';
-import type { OnDeviceError } from '../errors/ondevice-error.js';
+import type { OnDeviceError } from '@ondevice/errors';
 
 /**
  * The one overall status of a model, as a union: byte-accurate while downloading (all files

@@ -1,6 +1,6 @@
 import type * as TfjsConverter from '@tensorflow/tfjs-converter';
 import type * as TfjsCore from '@tensorflow/tfjs-core';
-import { BackendUnavailableError } from '../errors/backend-unavailable-error.js';
+import { BackendUnavailableError } from '@ondevice/errors';
 import type { BackendName } from '../backends/backend-name.js';
 
 /** The TensorFlow.js modules the engine uses, loaded lazily so they stay out of the initial bundle. */

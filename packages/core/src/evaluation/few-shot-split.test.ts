@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../errors/invalid-input-error.js';
+import { InvalidInputError } from '@ondevice/errors';
 import { fewShotSplit } from './few-shot-split.js';
 
 const rows = ['a', 'b', 'c'].flatMap((label) =>

@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../errors/invalid-input-error.js';
+import { InvalidInputError } from '@ondevice/errors';
 
 /** A labelled text, as evaluation data comes. */
 export interface LabelledText {

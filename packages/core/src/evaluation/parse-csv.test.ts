@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../errors/invalid-input-error.js';
+import { InvalidInputError } from '@ondevice/errors';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './parse-csv.js';
 

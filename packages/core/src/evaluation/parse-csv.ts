@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../errors/invalid-input-error.js';
+import { InvalidInputError } from '@ondevice/errors';
 
 /** One CSV record and the line it starts on (1-based), for error messages. */
 export interface CsvRecord {

@@ -1,4 +1,4 @@
-import { ModelLoadError } from '../errors/model-load-error.js';
+import { ModelLoadError } from '@ondevice/errors';
 import type { ModelFile } from '../models/model-manifest.js';
 import { abortErrorFor } from '../util/abort.js';
 import { isNode } from '../util/environment.js';

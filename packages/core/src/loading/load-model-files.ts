@@ -1,4 +1,4 @@
-import { ModelIntegrityError } from '../errors/model-integrity-error.js';
+import { ModelIntegrityError } from '@ondevice/errors';
 import { type ModelManifest, manifestBytes } from '../models/model-manifest.js';
 import { throwIfAborted } from '../util/abort.js';
 import type { AssetSource } from './asset-source.js';

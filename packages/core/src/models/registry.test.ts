@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UnknownModelError } from '../errors/unknown-model-error.js';
+import { UnknownModelError } from '@ondevice/errors';
 import { getModelManifest, listModelIds } from './registry.js';
 
 const require = createRequire(import.meta.url);

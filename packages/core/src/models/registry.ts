@@ -1,4 +1,4 @@
-import { UnknownModelError } from '../errors/unknown-model-error.js';
+import { UnknownModelError } from '@ondevice/errors';
 import type { ModelManifest } from './model-manifest.js';
 import { useLiteManifest } from './use-lite.js';
 

@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../errors/invalid-input-error.js';
+import { InvalidInputError } from '@ondevice/errors';
 import { sigmoid } from '../util/vector-math.js';
 import { ngramBuckets } from './sentiment-text.js';
 import type { SentimentLabel } from './sentiment-types.js';

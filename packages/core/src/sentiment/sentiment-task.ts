@@ -1,5 +1,5 @@
 import { explainByOcclusion } from '../explain/explain-by-occlusion.js';
-import { InvalidInputError } from '../errors/invalid-input-error.js';
+import { InvalidInputError } from '@ondevice/errors';
 import type { TaskContext } from '../tasks/task-context.js';
 import type { TaskRequest } from '../tasks/task-types.js';
 import {

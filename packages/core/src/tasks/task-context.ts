@@ -1,4 +1,4 @@
-import { AbortError } from '../errors/abort-error.js';
+import { AbortError } from '@ondevice/errors';
 import { LruCache } from '../util/lru-cache.js';
 
 /** What a task gets from the engine: the model's embeddings, cancellation, per-model memo. */

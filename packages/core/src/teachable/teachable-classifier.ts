@@ -1,6 +1,6 @@
 import type { Explanation } from '../explain/explanation-types.js';
-import { AbortError } from '../errors/abort-error.js';
-import { InvalidInputError } from '../errors/invalid-input-error.js';
+import { AbortError } from '@ondevice/errors';
+import { InvalidInputError } from '@ondevice/errors';
 import type { TaskRequest } from '../tasks/task-types.js';
 import type { TaskRunner } from '../tasks/task-runner.js';
 import { Subscribable } from '../util/subscribable.js';

@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../errors/invalid-input-error.js';
+import { InvalidInputError } from '@ondevice/errors';
 import type { LinearHead } from '../tasks/task-types.js';
 import { describeValue } from '../util/validate-texts.js';
 import type { ZeroShotLabel } from '../zero-shot/zero-shot-types.js';

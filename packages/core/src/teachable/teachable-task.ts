@@ -1,5 +1,5 @@
 import { explainByOcclusion } from '../explain/explain-by-occlusion.js';
-import { InvalidClassifierDataError } from '../errors/invalid-classifier-data-error.js';
+import { InvalidClassifierDataError } from '@ondevice/errors';
 import type { TaskContext } from '../tasks/task-context.js';
 import type { LinearHead, TaskRequest, TaskResultOf } from '../tasks/task-types.js';
 import { dot, normalized, softmax } from '../util/vector-math.js';

@@ -1,4 +1,4 @@
-import { InvalidClassifierDataError } from '../errors/invalid-classifier-data-error.js';
+import { InvalidClassifierDataError } from '@ondevice/errors';
 import { describeValue } from '../util/validate-texts.js';
 import type { ZeroShotLabel } from '../zero-shot/zero-shot-types.js';
 import type { TaughtExample, TeachableExport } from './teachable-types.js';

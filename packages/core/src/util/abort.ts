@@ -1,4 +1,4 @@
-import { AbortError } from '../errors/abort-error.js';
+import { AbortError } from '@ondevice/errors';
 
 /** Throws an {@link AbortError} when the signal has already fired. */
 export function throwIfAborted(signal: AbortSignal | undefined, what: string): void {

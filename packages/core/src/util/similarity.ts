@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../errors/invalid-input-error.js';
+import { InvalidInputError } from '@ondevice/errors';
 
 /** A vector as returned by the embedder, or any numeric array. */
 export type Vector = Float32Array | readonly number[];

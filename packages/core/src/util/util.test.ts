@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../errors/invalid-input-error.js';
+import { InvalidInputError } from '@ondevice/errors';
 import { LruCache } from './lru-cache.js';
 import { cosineSimilarity, similarityMatrix, topK } from './similarity.js';
 

@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../errors/invalid-input-error.js';
+import { InvalidInputError } from '@ondevice/errors';
 
 /**
  * Checks the `text | texts` argument of a classifier method and returns the list, with a typed

@@ -1,6 +1,6 @@
 import { EmbeddingEngine } from '../engine/embedding-engine.js';
-import { InvalidInputError } from '../errors/invalid-input-error.js';
-import { serializeError } from '../errors/serialize-error.js';
+import { InvalidInputError } from '@ondevice/errors';
+import { serializeError } from '@ondevice/errors';
 import { type WorkerRequest, type WorkerResponse, protocolVersion } from './protocol.js';
 
 /**

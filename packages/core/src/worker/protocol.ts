@@ -1,4 +1,4 @@
-import type { SerializedError } from '../errors/ondevice-error.js';
+import type { SerializedError } from '@ondevice/errors';
 import type { EngineOptions } from '../engine/engine-options.js';
 import type { LoadReport } from '../engine/embedding-engine.js';
 import type { ModelStatus } from '../engine/model-status.js';

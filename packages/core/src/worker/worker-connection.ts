@@ -1,8 +1,8 @@
 import type { EngineOptions } from '../engine/engine-options.js';
 import type { LoadReport } from '../engine/embedding-engine.js';
 import type { ModelStatusListener } from '../engine/model-status.js';
-import { WorkerCrashedError } from '../errors/worker-crashed-error.js';
-import { deserializeError } from '../errors/serialize-error.js';
+import { WorkerCrashedError } from '@ondevice/errors';
+import { deserializeError } from '@ondevice/errors';
 import { abortErrorFor, throwIfAborted } from '../util/abort.js';
 import type { TaskRequest, TaskResultOf } from '../tasks/task-types.js';
 import type { EngineConnection } from './engine-connection.js';

@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../errors/invalid-input-error.js';
+import { InvalidInputError } from '@ondevice/errors';
 import { describeValue } from '../util/validate-texts.js';
 import type { ZeroShotLabel } from './zero-shot-types.js';
 

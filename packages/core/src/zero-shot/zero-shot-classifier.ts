@@ -1,5 +1,5 @@
 import type { Explanation } from '../explain/explanation-types.js';
-import { InvalidInputError } from '../errors/invalid-input-error.js';
+import { InvalidInputError } from '@ondevice/errors';
 import type { TaskRunner } from '../tasks/task-runner.js';
 import { validateText, validateTexts } from '../util/validate-texts.js';
 import { validateLabels } from './validate-labels.js';

@@ -3,7 +3,12 @@ import { OnDeviceError } from './ondevice-error.js';
 const marker = 'ondevice.error.model-load';
 const symbol = Symbol.for(marker);
 
-/** A model file could not be fetched or read (404, network failure, offline). `url` names the file. */
+/**
+ * A model file could not be fetched or read (404, network failure, offline). `url` names the file.
+ *
+ * @example
+ * if (ModelLoadError.isInstance(error) && error.status === undefined) showOfflineNotice()
+ */
 export class ModelLoadError extends OnDeviceError {
   private readonly [symbol] = true;
   readonly url: string;

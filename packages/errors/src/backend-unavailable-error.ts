@@ -3,7 +3,14 @@ import { OnDeviceError } from './ondevice-error.js';
 const marker = 'ondevice.error.backend-unavailable';
 const symbol = Symbol.for(marker);
 
-/** The requested backend exists but cannot run here (no WebGPU adapter, WebGL context lost…). */
+/**
+ * The requested backend exists but cannot run here (no WebGPU adapter, WebGL context lost…).
+ *
+ * @example
+ * try { await client.embedder().embed('hi') } catch (error) {
+ *   if (BackendUnavailableError.isInstance(error)) console.warn(error.backend, error.reason)
+ * }
+ */
 export class BackendUnavailableError extends OnDeviceError {
   private readonly [symbol] = true;
   readonly backend: string;

@@ -3,7 +3,12 @@ import { OnDeviceError } from './ondevice-error.js';
 const marker = 'ondevice.error.model-integrity';
 const symbol = Symbol.for(marker);
 
-/** A model file's bytes do not match the sha256 its manifest declares. */
+/**
+ * A model file's bytes do not match the sha256 its manifest declares.
+ *
+ * @example
+ * if (ModelIntegrityError.isInstance(error)) console.warn(`${error.url} is corrupt`, error.actualSha256)
+ */
 export class ModelIntegrityError extends OnDeviceError {
   private readonly [symbol] = true;
   readonly url: string;

@@ -1,4 +1,5 @@
-export { OnDeviceError, type OnDeviceErrorCode, type SerializedError } from './ondevice-error.js';
+export { OnDeviceError } from './ondevice-error.js';
+export type { KnownErrorCode, OnDeviceErrorCode, SerializedError } from './ondevice-error.js';
 export { ModelLoadError } from './model-load-error.js';
 export { ModelIntegrityError } from './model-integrity-error.js';
 export { UnknownModelError } from './unknown-model-error.js';
@@ -9,4 +10,5 @@ export { InvalidClassifierDataError } from './invalid-classifier-data-error.js';
 export { AbortError } from './abort-error.js';
 export { WorkerCrashedError } from './worker-crashed-error.js';
 export { RuntimeError } from './runtime-error.js';
-export { serializeError, deserializeError } from './serialize-error.js';
+export { deserializeError, registerErrorClass, serializeError } from './serialize-error.js';
+export type { ErrorRebuilder, RebuildOptions } from './serialize-error.js';

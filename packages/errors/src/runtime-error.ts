@@ -3,7 +3,12 @@ import { OnDeviceError } from './ondevice-error.js';
 const marker = 'ondevice.error.runtime';
 const symbol = Symbol.for(marker);
 
-/** The ML runtime failed while running a model. */
+/**
+ * The ML runtime failed while running a model.
+ *
+ * @example
+ * if (RuntimeError.isInstance(error)) report(error.cause)
+ */
 export class RuntimeError extends OnDeviceError {
   private readonly [symbol] = true;
 

@@ -1,8 +1,13 @@
 const marker = 'ondevice.error';
 const symbol = Symbol.for(marker);
 
-/** Every code an {@link OnDeviceError} can carry. */
-export type OnDeviceErrorCode =
+/**
+ * The codes of the errors ondevice itself throws.
+ *
+ * @example
+ * const offline: KnownErrorCode = 'model-load'
+ */
+export type KnownErrorCode =
   | 'model-load'
   | 'model-integrity'
   | 'unknown-model'
@@ -14,11 +19,29 @@ export type OnDeviceErrorCode =
   | 'worker-crashed'
   | 'runtime';
 
-/** Plain-data form of an error, safe to post across a worker boundary. */
+/**
+ * The code of an {@link OnDeviceError}: one of {@link KnownErrorCode}, or a code of a package
+ * built on ondevice (a server, a plugin). Editors still complete the known codes.
+ *
+ * @example
+ * function isRetryable(code: OnDeviceErrorCode) {
+ *   return code === 'model-load' || code === 'worker-crashed'
+ * }
+ */
+export type OnDeviceErrorCode = KnownErrorCode | (string & {});
+
+/**
+ * Plain-data form of an error, safe to post across a worker boundary or send as JSON.
+ *
+ * @example
+ * const wire: SerializedError = serializeError(error)
+ * response.json({ error: wire })
+ */
 export interface SerializedError {
   name: string;
   code: OnDeviceErrorCode;
   message: string;
+  /** The subclass's own fields (`url`, `validModelIds`…). */
   data: Record<string, unknown>;
   cause?: SerializedError | { name: string; message: string };
 }
@@ -32,21 +55,27 @@ export interface SerializedError {
  * @example
  * try { await embedder.embed(texts) } catch (error) {
  *   if (ModelLoadError.isInstance(error)) console.warn('offline?', error.url)
+ *   else if (OnDeviceError.isInstance(error)) console.warn(error.code, error.message)
  * }
  */
 export class OnDeviceError extends Error {
   private readonly [symbol] = true;
   readonly code: OnDeviceErrorCode;
+  /** Fields of an error rebuilt from a code no class is registered for. */
+  private readonly extraData: Record<string, unknown>;
 
   constructor(options: {
     code: OnDeviceErrorCode;
     message: string;
     cause?: unknown;
     name?: string;
+    /** Fields to keep through serialisation, for errors without a class of their own. */
+    data?: Record<string, unknown>;
   }) {
     super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = options.code;
     this.name = options.name ?? 'OnDeviceError';
+    this.extraData = options.data ?? {};
   }
 
   /** True for any ondevice error, whichever copy of the package created it. */
@@ -54,6 +83,7 @@ export class OnDeviceError extends Error {
     return OnDeviceError.hasMarker(error, marker);
   }
 
+  /** Whether `error` carries the `Symbol.for(name)` marker a subclass sets. */
   protected static hasMarker(error: unknown, name: string): boolean {
     return (
       typeof error === 'object' &&
@@ -65,10 +95,10 @@ export class OnDeviceError extends Error {
 
   /** Extra fields a subclass carries (URL, valid values…), used for serialisation. */
   protected serializableData(): Record<string, unknown> {
-    return {};
+    return { ...this.extraData };
   }
 
-  /** Plain-data form, for `postMessage`. */
+  /** Plain-data form, for `postMessage` or JSON. */
   toSerialized(): SerializedError {
     return {
       name: this.name,

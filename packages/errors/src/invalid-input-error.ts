@@ -3,7 +3,14 @@ import { OnDeviceError } from './ondevice-error.js';
 const marker = 'ondevice.error.invalid-input';
 const symbol = Symbol.for(marker);
 
-/** An argument was of the wrong shape; the message says what was expected. */
+/**
+ * An argument was of the wrong shape; the message says what was expected.
+ *
+ * @example
+ * try { await embedder.embed(42 as never) } catch (error) {
+ *   if (InvalidInputError.isInstance(error)) console.warn(error.parameter) // 'texts'
+ * }
+ */
 export class InvalidInputError extends OnDeviceError {
   private readonly [symbol] = true;
   readonly parameter: string;

@@ -3,7 +3,12 @@ import { OnDeviceError } from './ondevice-error.js';
 const marker = 'ondevice.error.worker-crashed';
 const symbol = Symbol.for(marker);
 
-/** The inference worker died while the request was pending; the next call starts a new worker. */
+/**
+ * The inference worker died while the request was pending; the next call starts a new worker.
+ *
+ * @example
+ * if (WorkerCrashedError.isInstance(error)) await retryOnce() // a new worker starts on the next call
+ */
 export class WorkerCrashedError extends OnDeviceError {
   private readonly [symbol] = true;
 

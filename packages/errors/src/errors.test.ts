@@ -6,8 +6,10 @@ import {
   ModelLoadError,
   OnDeviceError,
   UnknownBackendError,
+  InvalidInputError,
   WorkerCrashedError,
   deserializeError,
+  registerErrorClass,
   serializeError,
 } from './index.js';
 
@@ -63,5 +65,31 @@ describe('typed errors', () => {
       expect(rebuilt.name).toBe(sample.name);
       expect(rebuilt).toMatchObject(sample);
     }
+  });
+});
+
+describe('extensible codes', () => {
+  it('keep an unregistered code, its name and fields through serialisation', () => {
+    const original = new OnDeviceError({
+      code: 'budget-exceeded',
+      name: 'BudgetExceededError',
+      message: 'Tenant acme spent its monthly budget.',
+      data: { tenant: 'acme' },
+    });
+    const rebuilt = deserializeError(JSON.parse(JSON.stringify(serializeError(original))));
+    expect(OnDeviceError.isInstance(rebuilt)).toBe(true);
+    expect(rebuilt.code).toBe('budget-exceeded');
+    expect(rebuilt.name).toBe('BudgetExceededError');
+    expect(rebuilt.toSerialized().data).toEqual({ tenant: 'acme' });
+  });
+
+  it('rebuild a registered code as its own class', () => {
+    registerErrorClass(
+      'quota-test',
+      ({ message, data }) =>
+        new InvalidInputError({ message, parameter: String(data.parameter ?? 'quota') }),
+    );
+    const rebuilt = deserializeError({ name: 'X', code: 'quota-test', message: 'm', data: {} });
+    expect(InvalidInputError.isInstance(rebuilt)).toBe(true);
   });
 });

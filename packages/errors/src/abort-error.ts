@@ -3,7 +3,13 @@ import { OnDeviceError } from './ondevice-error.js';
 const marker = 'ondevice.error.aborted';
 const symbol = Symbol.for(marker);
 
-/** The operation was cancelled through its AbortSignal. */
+/**
+ * The operation was cancelled through its AbortSignal.
+ *
+ * @example
+ * controller.abort()
+ * await embed.catch((error) => { if (!AbortError.isInstance(error)) throw error }) // an abort is no failure
+ */
 export class AbortError extends OnDeviceError {
   private readonly [symbol] = true;
 

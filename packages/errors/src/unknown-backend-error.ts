@@ -3,7 +3,14 @@ import { OnDeviceError } from './ondevice-error.js';
 const marker = 'ondevice.error.unknown-backend';
 const symbol = Symbol.for(marker);
 
-/** The requested backend name is not one ondevice knows; `validBackends` lists the valid names. */
+/**
+ * The requested backend name is not one ondevice knows; `validBackends` lists the valid names.
+ *
+ * @example
+ * try { createClient({ backend: 'tpu' as never }) } catch (error) {
+ *   if (UnknownBackendError.isInstance(error)) console.warn(error.validBackends)
+ * }
+ */
 export class UnknownBackendError extends OnDeviceError {
   private readonly [symbol] = true;
   readonly backend: string;

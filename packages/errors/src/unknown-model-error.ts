@@ -3,7 +3,12 @@ import { OnDeviceError } from './ondevice-error.js';
 const marker = 'ondevice.error.unknown-model';
 const symbol = Symbol.for(marker);
 
-/** No manifest exists for the requested model id; `validModelIds` lists the ones that do. */
+/**
+ * No manifest exists for the requested model id; `validModelIds` lists the ones that do.
+ *
+ * @example
+ * if (UnknownModelError.isInstance(error)) console.warn(`try one of ${error.validModelIds.join(', ')}`)
+ */
 export class UnknownModelError extends OnDeviceError {
   private readonly [symbol] = true;
   readonly modelId: string;
