@@ -38,8 +38,8 @@ test.describe('text understanding in Chromium (worker)', () => {
     await openFixture(page);
     await page.evaluate(async (labels) => {
       const classifier = window.ondevice.createClient().teachable({ id: 'e2e-persist', labels });
-      await classifier.learn('I was charged twice this month', 'billing');
-      await classifier.learn('The export button throws an error', 'bug');
+      await classifier.learn({ text: 'I was charged twice this month', label: 'billing' });
+      await classifier.learn({ text: 'The export button throws an error', label: 'bug' });
     }, labels);
     await page.reload();
     await expect(page.locator('#status')).toHaveText('ready');

@@ -110,8 +110,9 @@ export const TeachLive: Story = {
   name: 'Teach live',
   args: { classifierId: 'story-teach-live' },
   render: function TeachLive(args) {
-    const classifier = useTeachableClassifier(args.classifierId, { labels: supportIntents });
-    const predictions = useTeachablePredictions(storyTickets, args.classifierId, {
+    const classifier = useTeachableClassifier({ id: args.classifierId, labels: supportIntents });
+    const predictions = useTeachablePredictions(storyTickets, {
+      id: args.classifierId,
       labels: supportIntents,
     });
     const { data } = classifier;

@@ -1,58 +1,5 @@
-import type { ZeroShotLabel } from '@ondevice/core';
-
-/**
- * Intents of a B2B SaaS support desk, described in plain words: a teachable classifier starts
- * from these (zero-shot) until it is taught examples.
- *
- * @example
- * <SmartTags text={ticket} classifierId="story-support-intents" labels={supportIntents} />
- */
-export const supportIntents: readonly ZeroShotLabel[] = [
-  {
-    id: 'billing',
-    descriptions: [
-      'invoice, payment, charge or refund',
-      'I was charged twice',
-      'update our credit card',
-    ],
-  },
-  {
-    id: 'login',
-    descriptions: [
-      'cannot sign in or log in',
-      'password reset or two-factor code',
-      'account is locked',
-    ],
-  },
-  {
-    id: 'bug',
-    descriptions: [
-      'something is broken or shows an error',
-      'the app crashes',
-      'a feature stopped working',
-    ],
-  },
-  {
-    id: 'feature-request',
-    descriptions: ['request for a new feature', 'it would be great if you added', 'please support'],
-  },
-  {
-    id: 'praise',
-    descriptions: [
-      'thank you, great product',
-      'the support team was excellent',
-      'love the new update',
-    ],
-  },
-  {
-    id: 'churn-risk',
-    descriptions: [
-      'cancel our subscription',
-      'we are switching to a competitor',
-      'not renewing our contract',
-    ],
-  },
-];
+// The support intents are the playground's: written once, shown in both places.
+export { formatIntent, supportIntents } from '../apps/playground/src/inbox/support-intents.js';
 
 /**
  * Short support messages for the stories (the playground's inbox has its own, longer tickets).
@@ -68,11 +15,3 @@ export const storyTickets: readonly string[] = [
   'Your support team sorted out our SSO setup in ten minutes. Brilliant, thank you!',
   'If the sync keeps breaking we will move to another vendor at renewal.',
 ];
-
-/**
- * How an intent id reads.
- *
- * @example
- * formatIntent('feature-request') // 'feature request'
- */
-export const formatIntent = (label: string) => label.replace(/-/g, ' ');

@@ -48,7 +48,7 @@ async function run(options: {
   const oneMore: RetrainResult['oneMore'] = { milliseconds: [], trainingMs: [] };
   for (let index = options.examples; index < texts.length; index += 1) {
     started = performance.now();
-    await classifier.learn(texts[index] as string, labelOf(index));
+    await classifier.learn({ text: texts[index] as string, label: labelOf(index) });
     await settled(classifier);
     oneMore.milliseconds.push(Math.round(performance.now() - started));
     oneMore.trainingMs.push(classifier.getSnapshot().lastTrainingMs);

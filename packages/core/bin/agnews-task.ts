@@ -1,4 +1,4 @@
-import { agNewsLabels } from '@ondevice/core';
+import { agNewsLabels } from '@ondevice/core/evaluation';
 import { classificationReport } from './classification-report.js';
 import { type EvalTask, pathInput } from './eval-task.js';
 import { formatConfusion, formatPerClass } from './format-classification-report.js';

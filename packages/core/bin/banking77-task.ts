@@ -1,4 +1,5 @@
-import { InvalidInputError, fewShotSplit } from '@ondevice/core';
+import { InvalidInputError } from '@ondevice/core';
+import { fewShotSplit } from '@ondevice/core/evaluation';
 import { classificationReport } from './classification-report.js';
 import { type EvalInputs, type EvalTask, pathInput } from './eval-task.js';
 import { formatConfusion, formatPerClass } from './format-classification-report.js';

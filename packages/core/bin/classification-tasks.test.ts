@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { fewShotSplit } from '@ondevice/core';
+import { fewShotSplit } from '@ondevice/core/evaluation';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAgNews } from './read-agnews.js';

@@ -1,6 +1,6 @@
 import { InvalidInputError } from '@ondevice/core';
 import { type LabelledText, requireClassificationData } from './labelled-text.js';
-import { parseCsv } from '@ondevice/core';
+import { parseCsv } from '@ondevice/core/evaluation';
 import { readTextFile } from './read-text-file.js';
 
 /**

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { InvalidInputError, parseCsv as parseCsvRecords } from '@ondevice/core';
+import { InvalidInputError } from '@ondevice/core';
+import { parseCsv as parseCsvRecords } from '@ondevice/core/evaluation';
 
 const parseCsv = (text: string) => parseCsvRecords(text).map((record) => record.fields);
 

@@ -1,9 +1,9 @@
 // `tsx --conditions=@ondevice/source packages/core/scripts/evaluate.ts <sentiment|zero-shot|teachable|retrain|all>`
 // Measures the figures of the model cards through the public API, as an app would call it.
-import { agNewsLabels, createClient, fewShotSplit } from '@ondevice/core';
+import { createClient } from '@ondevice/core';
+import { agNewsLabels, fewShotSplit, seededRandom, shuffled } from '@ondevice/core/evaluation';
 import type { SentimentLabel } from '@ondevice/core';
 import { readAgNews, readBanking77, readSnips, readSst2 } from './data-files.js';
-import { seededRandom, shuffled } from './random.js';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const percent = (value: number) => `${(value * 100).toFixed(2)} %`;
@@ -164,7 +164,7 @@ async function measureRetraining(file: string) {
     for (let round = 0; round < 9; round += 1) {
       const example = rows[size + round] as { text: string; label: string };
       const wall = performance.now();
-      await classifier.learn(example.text, example.label);
+      await classifier.learn(example);
       walls.push(performance.now() - wall);
       times.push(classifier.getSnapshot().lastTrainingMs ?? Number.NaN);
     }

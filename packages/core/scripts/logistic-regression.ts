@@ -1,4 +1,4 @@
-import { seededRandom, shuffled } from './random.js';
+import { seededRandom, shuffled } from '@ondevice/core/evaluation';
 
 /** One training row: a dense vector and sparse (index, value) features, and a 0/1 label. */
 export interface SparseDenseRow {

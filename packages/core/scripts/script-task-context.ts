@@ -1,5 +1,5 @@
 import type { Embedder } from '@ondevice/core';
-import type { TaskContext } from '../src/tasks/task-context.js';
+import type { TaskContext } from '../src/engine/task-context.js';
 
 /**
  * A task context for scripts: embeddings from a client's embedder (whose cache makes repeated
@@ -7,10 +7,11 @@ import type { TaskContext } from '../src/tasks/task-context.js';
  *
  * @example const context = scriptTaskContext(client.embedder())
  */
-export function scriptTaskContext(embedder: Embedder): TaskContext {
+export function scriptTaskContext(embedder: Embedder, dimensions = 512): TaskContext {
   const memos = new Map<string, Promise<unknown>>();
   return {
     modelId: embedder.modelId,
+    dimensions,
     async embed(texts) {
       return (await embedder.embed([...texts])).embeddings;
     },

@@ -1,4 +1,4 @@
-import { seededRandom, shuffled } from './random.js';
+import { seededRandom, shuffled } from '@ondevice/core/evaluation';
 
 /** Row indices of SST-2 train for training, model selection and calibration. */
 export interface SentimentSplit {

@@ -2,8 +2,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from '@ondevice/core';
-import { type SentimentModelData, decodeSentimentModel } from '../src/sentiment/sentiment-model.js';
-import { ngramBuckets, normalizeSentimentText } from '../src/sentiment/sentiment-text.js';
+import {
+  type SentimentModelData,
+  decodeSentimentModel,
+} from '../src/tasks/sentiment/sentiment-model.js';
+import { ngramBuckets, normalizeSentimentText } from '../src/tasks/sentiment/sentiment-text.js';
 import { readSst2 } from './data-files.js';
 import { embedWithCache, trainingCacheFolder } from './embedding-cache.js';
 import {
@@ -28,7 +31,7 @@ export interface TrainSentimentOptions {
 
 const weightsFile = join(
   dirname(fileURLToPath(import.meta.url)),
-  '../src/sentiment/sentiment-weights.ts',
+  '../src/tasks/sentiment/sentiment-weights.ts',
 );
 const ngramBits = 17;
 /** Calibrated probability of the likelier polarity under which a text is neutral. */

@@ -1,8 +1,8 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from '@ondevice/core';
-import { embedLabels, labelSimilarities } from '../src/zero-shot/label-descriptions.js';
-import type { ZeroShotLabel } from '../src/zero-shot/zero-shot-types.js';
+import { embedLabels, labelSimilarities } from '../src/tasks/zero-shot/label-descriptions.js';
+import type { ZeroShotLabel } from '../src/tasks/zero-shot/zero-shot-types.js';
 import { readSnips } from './data-files.js';
 import { embedWithCache } from './embedding-cache.js';
 import { fitPlatt } from './platt-scaling.js';
@@ -11,7 +11,7 @@ import { writeSourceFile } from './write-source-file.js';
 
 const calibrationFile = join(
   dirname(fileURLToPath(import.meta.url)),
-  '../src/zero-shot/zero-shot-calibration.ts',
+  '../src/tasks/zero-shot/zero-shot-calibration.ts',
 );
 
 /**

@@ -21,7 +21,7 @@ describe('server-side rendering', () => {
     function EmbeddingsStatus() {
       const { status } = useEmbeddings(['server text']);
       const diagnostics = useDiagnostics();
-      const zeroShot = useZeroShot('server text', [{ id: 'a', descriptions: ['a'] }]);
+      const zeroShot = useZeroShot('server text', { labels: [{ id: 'a', descriptions: ['a'] }] });
       return (
         <p>
           embeddings {status}, zero-shot {zeroShot.status}, worker{' '}

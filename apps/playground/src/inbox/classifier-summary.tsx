@@ -15,7 +15,7 @@ export function ClassifierSummary({
 }: {
   predictions: readonly TeachablePrediction[] | undefined;
 }) {
-  const classifier = useTeachableClassifier(supportIntentsId, { labels: supportIntents });
+  const classifier = useTeachableClassifier({ id: supportIntentsId, labels: supportIntents });
   const { examples, labels, lastTrainingMs, storage } = classifier.data;
   const counts = new Map<string, number>();
   for (const prediction of predictions ?? []) {
@@ -35,12 +35,12 @@ export function ClassifierSummary({
               .join(' · ')
           : 'Classifying tickets…'}
       </p>
-      <p data-testid="classifier-status" data-status={classifier.status}>
+      <p data-testid="classifier-status" data-status={classifier.data.status}>
         {examples.length === 0
           ? 'Not taught yet: tags are suggested from the intent descriptions.'
           : `Taught ${examples.length} ${examples.length === 1 ? 'example' : 'examples'}`}
         {lastTrainingMs === null ? '' : ` · retrained in ${Math.round(lastTrainingMs)} ms`}
-        {classifier.status === 'training' ? ' · training…' : ''} · stored in {storage}{' '}
+        {classifier.data.status === 'training' ? ' · training…' : ''} · stored in {storage}{' '}
         <button
           type="button"
           data-testid="reset-classifier"

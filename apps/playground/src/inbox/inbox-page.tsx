@@ -20,7 +20,7 @@ const asWidgetStatus = (status: 'idle' | 'loading' | 'success' | 'error') =>
  */
 export function InboxPage() {
   const sentiments = useSentiments(bodies);
-  const intents = useTeachablePredictions(bodies, supportIntentsId, { labels: supportIntents });
+  const intents = useTeachablePredictions(bodies, { id: supportIntentsId, labels: supportIntents });
   const [activeId, setActiveId] = useState<string | null>(null);
   const [explainKind, setExplainKind] = useState<ExplainKind>('intent');
 

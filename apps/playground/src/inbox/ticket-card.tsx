@@ -1,5 +1,10 @@
-import type { OnDeviceError, SentimentResult, TeachablePrediction } from '@ondevice/core';
-import { ExplainText, type ExplanationSource, SentimentBadge, SmartTags } from '@ondevice/react';
+import type {
+  ExplanationSource,
+  OnDeviceError,
+  SentimentResult,
+  TeachablePrediction,
+} from '@ondevice/core';
+import { ExplainText, SentimentBadge, SmartTags } from '@ondevice/react';
 import { useId } from 'react';
 import { formatIntent, supportIntents, supportIntentsId } from './support-intents.js';
 import type { SupportTicket } from './support-tickets.js';

@@ -1,30 +1,53 @@
-import { type BackendPreference, parseBackendPreference } from '../backends/backend-name.js';
-import type { EngineOptions } from '../engine/engine-options.js';
-import type { LoadReport } from '../engine/embedding-engine.js';
 import { InvalidInputError } from '@ondevice/errors';
-import { defaultEmbeddingModelId, getModelManifest, listModelIds } from '../models/registry.js';
-import { createSentimentAnalyzer } from '../sentiment/sentiment-analyzer.js';
-import type { SentimentAnalyzer } from '../sentiment/sentiment-types.js';
-import { createTaskRunner } from '../tasks/task-runner.js';
-import { type ClassifierStore, openClassifierStore } from '../teachable/classifier-store.js';
-import { createTeachableClassifier } from '../teachable/teachable-classifier.js';
-import type { TeachableClassifier, TeachableOptions } from '../teachable/teachable-types.js';
+import type { EngineOptions } from '../engine/engine-options.js';
+import type { LoadReport } from '../engine/load-report.js';
+import { type ModelCatalog, createModelCatalog } from '../models/model-catalog.js';
+import type { ModelManifest } from '../models/model-manifest.js';
+import { defaultEmbeddingModelId } from '../models/registry.js';
+import { type BackendPreference, parseBackendPreference } from '../runtimes/backend-name.js';
+import { readRememberedBackends, rememberBackend } from '../runtimes/backend-memory.js';
+import { runtimeNames } from '../runtimes/registry.js';
+import type { RuntimeMemory } from '../runtimes/runtime.js';
+import { createSentimentAnalyzer } from '../tasks/sentiment/sentiment-analyzer.js';
+import type {
+  SentimentAnalyzer,
+  SentimentAnalyzerOptions,
+} from '../tasks/sentiment/sentiment-types.js';
+import { type ClassifierStore, openClassifierStore } from '../tasks/teachable/classifier-store.js';
+import {
+  createTeachableClassifier,
+  teachableSettings,
+} from '../tasks/teachable/teachable-classifier.js';
+import type { TeachableClassifier, TeachableOptions } from '../tasks/teachable/teachable-types.js';
+import {
+  createZeroShotClassifier,
+  zeroShotSettings,
+} from '../tasks/zero-shot/zero-shot-classifier.js';
+import type { ZeroShotClassifier, ZeroShotOptions } from '../tasks/zero-shot/zero-shot-types.js';
 import { Subscribable } from '../util/subscribable.js';
-import { createZeroShotClassifier } from '../zero-shot/zero-shot-classifier.js';
-import type { ZeroShotClassifier, ZeroShotOptions } from '../zero-shot/zero-shot-types.js';
 import type { EngineConnection } from '../worker/engine-connection.js';
 import { createInThreadConnection } from '../worker/in-thread-connection.js';
 import { createWorkerConnection } from '../worker/worker-connection.js';
-import { readRememberedBackends, rememberBackend } from './backend-memory.js';
 import type { Diagnostics } from './diagnostics.js';
-import { Embedder } from './embedder.js';
+import { Embedder, type EmbedderOptions } from './embedder.js';
+import { InstanceCache } from './instance-cache.js';
 import { ModelHandle } from './model-handle.js';
+import { validateClientOptions } from './validate-client-options.js';
+import { createTaskRunner } from './task-runner.js';
 
-/** Options of {@link createClient}. */
+/** The model the shipped sentiment head was trained on. */
+const sentimentModelId = 'use-lite';
+
+/**
+ * Options of {@link createClient}.
+ *
+ * @example
+ * createClient({ backend: 'auto', worker: true, assetBaseUrl: '/ondevice/' })
+ */
 export interface ClientOptions {
   /**
-   * TensorFlow.js backend. `auto` measures the usable candidates with the real model and
-   * picks the fastest, remembering the choice per device and model.
+   * Backend. `auto` measures the usable candidates with the real model and picks the fastest,
+   * remembering the choice per device and model.
    * @default 'auto'
    */
   backend?: BackendPreference;
@@ -61,36 +84,37 @@ export interface ClientOptions {
   modelCache?: 'persistent' | 'memory';
   /** Creates the worker; for bundlers that need their own worker syntax. */
   createWorker?: () => Worker;
-}
-
-/** Options of {@link OnDeviceClient.embedder}. */
-export interface EmbedderOptions {
   /**
-   * Model id.
+   * The app's own model manifests, beside the built-in ones; each names a registered runtime.
+   * @default []
+   */
+  models?: readonly ModelManifest[];
+  /**
+   * The model of embedders, zero-shot and teachable classifiers whose options name none.
    * @default 'use-lite'
    */
-  model?: string;
-  /**
-   * Recent embeddings kept in memory (0 turns the cache off).
-   * @default 1000
-   */
-  cacheSize?: number;
-  /**
-   * Most texts sent to the model in one batch.
-   * @default 64
-   */
-  maxBatchSize?: number;
+  defaultModel?: string;
 }
 
-/** The one object an app creates; pass it to `<OnDeviceProvider client>`. */
+/**
+ * The one object an app creates; pass it to `<OnDeviceProvider client>`. Every factory follows
+ * one caching rule: with an `id`, the same id gives the same instance and another value for an
+ * option it was created with is an `InvalidInputError`; without one, equal options give the
+ * same instance.
+ *
+ * @example
+ * const client = createClient()
+ * const { embeddings } = await client.embedder().embed(['Hello world'])
+ * const { label } = await client.sentiment().analyze('I love it')
+ */
 export interface OnDeviceClient {
-  /** An embedder for a model; the same options give the same embedder. */
+  /** An embedder for a model, with an in-memory cache and batching. */
   embedder(options?: EmbedderOptions): Embedder;
   /**
    * Sentiment of short English texts (positive, negative, or neutral when unsure), from a head
-   * trained on SST-2 over USE-lite embeddings; runs in the worker. One analyzer per client.
+   * trained on SST-2 over USE-lite embeddings; runs in the worker.
    */
-  sentiment(): SentimentAnalyzer;
+  sentiment(options?: SentimentAnalyzerOptions): SentimentAnalyzer;
   /**
    * A zero-shot classifier over labels described in plain words at run time.
    * @throws {InvalidInputError} when labels are missing, duplicated or malformed.
@@ -98,19 +122,24 @@ export interface OnDeviceClient {
   zeroShot(options: ZeroShotOptions): ZeroShotClassifier;
   /**
    * A classifier the user teaches with examples, trained in the worker and persisted under
-   * `options.id` (IndexedDB, or memory where it is missing). The same id gives the same
-   * classifier; its first options win.
-   * @throws {InvalidInputError} when the id is empty or the options are malformed.
+   * `options.id` (IndexedDB, or memory where it is missing).
+   * @throws {InvalidInputError} when the id is empty, the options are malformed, or the id
+   *   exists with other options.
    */
   teachable(options: TeachableOptions): TeachableClassifier;
-  /** The model's observable status handle (loads once per client). */
+  /**
+   * The observable status handle of a model (loads once per client).
+   * @throws {UnknownModelError} when the id is not a known model.
+   */
   model(modelId?: string): ModelHandle;
+  /** Every model this client knows: built-in and `options.models`. */
+  manifests(): readonly ModelManifest[];
   /** A snapshot of backend choice, cache, worker and model state. */
   diagnostics(): Diagnostics;
   /** Called whenever diagnostics change. */
   subscribe(listener: () => void): () => void;
-  /** Live tfjs tensors on the engine's thread (for leak checks). */
-  tensorCount(): Promise<number>;
+  /** Memory of every runtime on the engine's thread (live tensors, bytes), by runtime name. */
+  memory(): Promise<Record<string, RuntimeMemory>>;
   /** Stops the worker and drops every model. */
   dispose(): void;
 }
@@ -119,11 +148,11 @@ class Client extends Subscribable implements OnDeviceClient {
   private readonly backend: BackendPreference;
   private readonly useWorker: boolean;
   private readonly engineOptions: EngineOptions;
+  private readonly catalog: ModelCatalog;
+  private readonly defaultModel: string;
   private connectionInstance: EngineConnection | undefined;
   private readonly handles = new Map<string, ModelHandle>();
-  private readonly embedders = new Map<string, Embedder>();
-  private sentimentAnalyzer: SentimentAnalyzer | undefined;
-  private readonly teachables = new Map<string, TeachableClassifier>();
+  private readonly instances = new InstanceCache();
   private classifierStore: Promise<ClassifierStore> | undefined;
   private readonly reports = new Map<string, LoadReport>();
   private restarts = 0;
@@ -133,69 +162,74 @@ class Client extends Subscribable implements OnDeviceClient {
   constructor(private readonly options: ClientOptions) {
     super();
     this.backend = parseBackendPreference(options.backend ?? 'auto');
-    const budget = options.autoBackendBudgetMs ?? 1500;
-    if (!(budget > 0)) {
-      throw new InvalidInputError({
-        parameter: 'autoBackendBudgetMs',
-        message: `autoBackendBudgetMs must be a positive number of milliseconds; got ${String(budget)}.`,
-      });
-    }
+    this.catalog = createModelCatalog(options.models ?? [], runtimeNames());
+    this.defaultModel = this.catalog.get(options.defaultModel ?? defaultEmbeddingModelId).id;
     this.useWorker = (options.worker ?? true) && typeof Worker === 'function';
     this.engineOptions = {
       backend: this.backend,
       assetBaseUrl: options.assetBaseUrl,
-      autoBackendBudgetMs: budget,
+      autoBackendBudgetMs: options.autoBackendBudgetMs ?? 1500,
       allowSoftwareRenderer: options.allowSoftwareRenderer ?? false,
       modelCache: options.modelCache ?? 'persistent',
       rememberedBackends:
-        options.rememberBackend === false ? {} : readRememberedBackends(listModelIds()),
+        options.rememberBackend === false ? {} : readRememberedBackends(this.catalog.ids()),
+      models: [...this.catalog.custom],
     };
   }
 
   embedder(options: EmbedderOptions = {}): Embedder {
-    const modelId = options.model ?? defaultEmbeddingModelId;
-    const cacheSize = positiveInteger(options.cacheSize ?? 1000, 'cacheSize', true);
-    const maxBatchSize = positiveInteger(options.maxBatchSize ?? 64, 'maxBatchSize', false);
-    const key = `${modelId}|${cacheSize}|${maxBatchSize}`;
-    let embedder = this.embedders.get(key);
-    if (!embedder) {
-      embedder = new Embedder(this.model(modelId), this.connection, { cacheSize, maxBatchSize });
-      this.embedders.set(key, embedder);
-    }
-    return embedder;
+    const resolved = {
+      model: this.catalog.get(options.model ?? this.defaultModel).id,
+      cacheSize: integerOption(options.cacheSize ?? 1000, 'cacheSize', 0),
+      maxBatchSize: integerOption(options.maxBatchSize ?? 64, 'maxBatchSize', 1),
+    };
+    return this.instances.get(
+      'embedder',
+      options.id,
+      options,
+      resolved,
+      () => new Embedder(this.model(resolved.model), this.connection, resolved),
+    );
   }
 
-  sentiment(): SentimentAnalyzer {
-    this.sentimentAnalyzer ??= createSentimentAnalyzer(
-      createTaskRunner(this.model(defaultEmbeddingModelId), this.connection),
+  sentiment(options: SentimentAnalyzerOptions = {}): SentimentAnalyzer {
+    const resolved = { model: this.catalog.get(options.model ?? sentimentModelId).id };
+    return this.instances.get('sentiment', undefined, options, resolved, () =>
+      createSentimentAnalyzer(this.runner(resolved.model)),
     );
-    return this.sentimentAnalyzer;
   }
 
   zeroShot(options: ZeroShotOptions): ZeroShotClassifier {
-    return createZeroShotClassifier(
-      createTaskRunner(this.model(defaultEmbeddingModelId), this.connection),
-      options,
+    const settings = zeroShotSettings(options);
+    const resolved = {
+      ...settings,
+      model: this.catalog.get(options.model ?? this.defaultModel).id,
+    };
+    return this.instances.get('zeroShot', options.id, options, resolved, (instanceId) =>
+      createZeroShotClassifier(this.runner(resolved.model), instanceId, settings),
     );
   }
 
   teachable(options: TeachableOptions): TeachableClassifier {
-    const existing = this.teachables.get(options?.id);
-    if (existing) return existing;
-    const classifier = createTeachableClassifier(
-      createTaskRunner(this.model(defaultEmbeddingModelId), this.connection),
-      options,
-      getModelManifest(defaultEmbeddingModelId).dimensions,
-      () => (this.classifierStore ??= openClassifierStore()),
+    const settings = teachableSettings(options);
+    const resolved = {
+      ...settings,
+      model: this.catalog.get(options.model ?? this.defaultModel).id,
+    };
+    return this.instances.get('teachable', settings.id, options, resolved, (instanceId) =>
+      createTeachableClassifier(
+        this.runner(resolved.model),
+        instanceId,
+        settings,
+        () => (this.classifierStore ??= openClassifierStore()),
+      ),
     );
-    this.teachables.set(options.id, classifier);
-    return classifier;
   }
 
-  model(modelId: string = defaultEmbeddingModelId): ModelHandle {
+  model(modelId: string = this.defaultModel): ModelHandle {
     let handle = this.handles.get(modelId);
     if (!handle) {
-      getModelManifest(modelId); // throws UnknownModelError listing valid ids
+      this.catalog.get(modelId); // throws UnknownModelError listing valid ids
       handle = new ModelHandle(modelId, this.connection, (report) => this.recordLoad(report));
       handle.subscribe(() => this.changed());
       this.handles.set(modelId, handle);
@@ -203,19 +237,31 @@ class Client extends Subscribable implements OnDeviceClient {
     return handle;
   }
 
+  manifests(): readonly ModelManifest[] {
+    return this.catalog.manifests;
+  }
+
   diagnostics(): Diagnostics {
     this.snapshot ??= this.buildDiagnostics();
     return this.snapshot;
   }
 
-  tensorCount(): Promise<number> {
-    return this.connection().tensorCount();
+  memory(): Promise<Record<string, RuntimeMemory>> {
+    return this.connection().memory();
   }
 
   dispose(): void {
     this.connectionInstance?.dispose();
     this.connectionInstance = undefined;
     for (const handle of this.handles.values()) handle.reset();
+  }
+
+  private runner(modelId: string) {
+    return createTaskRunner(
+      this.model(modelId),
+      this.connection,
+      this.catalog.get(modelId).dimensions,
+    );
   }
 
   private readonly connection = (): EngineConnection => {
@@ -256,20 +302,25 @@ class Client extends Subscribable implements OnDeviceClient {
   private buildDiagnostics(): Diagnostics {
     const latest = [...this.reports.values()].at(-1);
     return {
-      runtime: 'tfjs',
+      runtime: latest?.runtime ?? null,
       backend: { requested: this.backend, selection: latest?.selection ?? null },
       capabilities: latest?.capabilities ?? null,
       modelCache: latest?.cache ?? null,
       worker: { enabled: this.useWorker, restarts: this.restarts, lastFailure: this.lastFailure },
-      models: [...this.handles.values()].map((handle) => ({
-        id: handle.modelId,
-        status: handle.getSnapshot().status,
-        loadMilliseconds: this.reports.get(handle.modelId)?.milliseconds ?? null,
-      })),
-      embedders: [...this.embedders.values()].map((embedder) => ({
-        modelId: embedder.modelId,
-        ...embedder.stats(),
-      })),
+      models: [...this.handles.values()].map((handle) => {
+        const report = this.reports.get(handle.modelId);
+        return {
+          id: handle.modelId,
+          runtime: this.catalog.get(handle.modelId).runtime,
+          status: handle.getSnapshot().status,
+          backend: report?.backend ?? null,
+          loadMilliseconds: report?.milliseconds ?? null,
+        };
+      }),
+      embedders: this.instances
+        .instances()
+        .filter((instance): instance is Embedder => instance instanceof Embedder)
+        .map((embedder) => ({ modelId: embedder.modelId, ...embedder.stats() })),
     };
   }
 }
@@ -282,20 +333,21 @@ function createDefaultWorker(): Worker {
   });
 }
 
-function positiveInteger(value: number, parameter: string, allowZero: boolean): number {
-  if (!Number.isInteger(value) || value < (allowZero ? 0 : 1)) {
+function integerOption(value: unknown, parameter: string, minimum: number): number {
+  if (!Number.isInteger(value) || (value as number) < minimum) {
     throw new InvalidInputError({
       parameter,
-      message: `${parameter} must be an integer ${allowZero ? '≥ 0' : '≥ 1'}; got ${String(value)}.`,
+      message: `${parameter} must be an integer ≥ ${minimum}; got ${String(value)}.`,
     });
   }
-  return value;
+  return value as number;
 }
 
 /**
  * Creates the ondevice client: one per app.
  *
  * @throws {UnknownBackendError} when `backend` is not one of auto, webgpu, webgl, wasm, cpu.
+ * @throws {InvalidInputError} when another option is malformed (the message names it).
  * @example
  * import { createClient } from '@ondevice/core'
  * const client = createClient({ backend: 'auto' })
@@ -303,5 +355,5 @@ function positiveInteger(value: number, parameter: string, allowZero: boolean): 
  * const { label } = await client.sentiment().analyze('I love it')
  */
 export function createClient(options: ClientOptions = {}): OnDeviceClient {
-  return new Client(options);
+  return new Client(validateClientOptions(options));
 }

@@ -1,12 +1,46 @@
-import type { BackendName } from '../backends/backend-name.js';
-import { InvalidInputError } from '@ondevice/errors';
-import type { ModelStatus } from '../engine/model-status.js';
+import type { BackendName } from '../runtimes/backend-name.js';
+import type { ModelStatus } from '../runtimes/model-status.js';
 import { abortErrorFor, throwIfAborted } from '../util/abort.js';
 import { LruCache } from '../util/lru-cache.js';
+import { validateTexts } from '../util/validate-texts.js';
 import type { EngineConnection } from '../worker/engine-connection.js';
 import type { ModelHandle } from './model-handle.js';
 
-/** Options of {@link Embedder.embed}. */
+/**
+ * Options of `client.embedder()`.
+ *
+ * @example
+ * const embedder = client.embedder({ cacheSize: 5000, maxBatchSize: 32 })
+ */
+export interface EmbedderOptions {
+  /**
+   * Model id.
+   * @default the client's default model ('use-lite')
+   */
+  model?: string;
+  /**
+   * Recent embeddings kept in memory (0 turns the cache off).
+   * @default 1000
+   */
+  cacheSize?: number;
+  /**
+   * Most texts sent to the model in one batch.
+   * @default 64
+   */
+  maxBatchSize?: number;
+  /**
+   * Names this embedder: the same id gives the same embedder, and the same id with other
+   * options is an error. Without an id, equal options give the same embedder.
+   */
+  id?: string;
+}
+
+/**
+ * Options of {@link Embedder.embed}.
+ *
+ * @example
+ * await embedder.embed(texts, { signal: controller.signal, onProgress: (status) => show(status) })
+ */
 export interface EmbedOptions {
   /** Cancels this call: it rejects with `AbortError`; work no other call needs is dropped. */
   signal?: AbortSignal;
@@ -14,7 +48,12 @@ export interface EmbedOptions {
   onProgress?: (status: ModelStatus) => void;
 }
 
-/** What {@link Embedder.embed} resolves with. */
+/**
+ * What {@link Embedder.embed} resolves with.
+ *
+ * @example
+ * const { embeddings, dimensions, backend } = await embedder.embed(['a', 'b'])
+ */
 export interface EmbedResult {
   /** One vector per input text, in input order. Each is the caller's own copy. */
   embeddings: Float32Array[];
@@ -25,7 +64,12 @@ export interface EmbedResult {
   backend: BackendName;
 }
 
-/** Counters of the embedding cache and batching, for diagnostics. */
+/**
+ * Counters of the embedding cache and batching, for diagnostics.
+ *
+ * @example
+ * const { cacheHits, batches } = embedder.stats()
+ */
 export interface EmbedderStats {
   cacheSize: number;
   cacheCapacity: number;
@@ -90,7 +134,7 @@ export class Embedder {
    * @throws {ModelLoadError | ModelIntegrityError} when the model cannot be loaded.
    */
   async embed(texts: string | readonly string[], options: EmbedOptions = {}): Promise<EmbedResult> {
-    const list = validateTexts(texts);
+    const list = validateTexts(texts, 'embed');
     const { signal } = options;
     throwIfAborted(signal, 'Embedding');
     const report = await this.model.load(options);
@@ -244,29 +288,4 @@ export class Embedder {
         },
       );
   }
-}
-
-function validateTexts(texts: unknown): string[] {
-  const list = typeof texts === 'string' ? [texts] : texts;
-  if (!Array.isArray(list)) {
-    throw new InvalidInputError({
-      parameter: 'texts',
-      message: `embed() takes a string or an array of strings; got ${describe(texts)}.`,
-    });
-  }
-  list.forEach((text, index) => {
-    if (typeof text !== 'string') {
-      throw new InvalidInputError({
-        parameter: `texts[${index}]`,
-        message: `embed() takes strings only; texts[${index}] is ${describe(text)}.`,
-      });
-    }
-  });
-  return list as string[];
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }

@@ -1,5 +1,5 @@
-import type { LoadReport } from '../engine/embedding-engine.js';
-import type { ModelStatus } from '../engine/model-status.js';
+import type { LoadReport } from '../engine/load-report.js';
+import type { ModelStatus } from '../runtimes/model-status.js';
 import { OnDeviceError } from '@ondevice/errors';
 import { RuntimeError } from '@ondevice/errors';
 import { raceAbort } from '../util/abort.js';

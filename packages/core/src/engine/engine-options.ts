@@ -1,7 +1,14 @@
-import type { BackendPreference } from '../backends/backend-name.js';
-import type { RememberedBackend } from '../backends/select-backend.js';
+import type { ModelManifest } from '../models/model-manifest.js';
+import type { BackendPreference } from '../runtimes/backend-name.js';
+import type { RememberedBackend } from '../runtimes/select-backend.js';
 
-/** Settings an engine is created with (posted to the worker as plain data). */
+/**
+ * Settings an engine is created with (posted to the worker as plain data).
+ *
+ * @example
+ * const engine = new Engine({ backend: 'auto', assetBaseUrl: undefined, autoBackendBudgetMs: 1500,
+ *   allowSoftwareRenderer: false, modelCache: 'memory', rememberedBackends: {}, models: [] })
+ */
 export interface EngineOptions {
   backend: BackendPreference;
   /** Base URL of model files and wasm binaries; undefined in Node reads node_modules. */
@@ -14,4 +21,6 @@ export interface EngineOptions {
   modelCache: 'persistent' | 'memory';
   /** Earlier measurements for this device, by model id. */
   rememberedBackends: Record<string, RememberedBackend>;
+  /** The app's own model manifests, beside the built-in ones. */
+  models: ModelManifest[];
 }

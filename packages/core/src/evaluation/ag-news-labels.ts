@@ -1,4 +1,4 @@
-import type { ZeroShotLabel } from '../zero-shot/zero-shot-types.js';
+import type { ZeroShotLabel } from '../tasks/zero-shot/zero-shot-types.js';
 
 /**
  * The four AG News classes (World, Sports, Business, Sci/Tech) described once, in plain words,

@@ -1,12 +1,23 @@
 import { InvalidInputError } from '@ondevice/errors';
+import { seededRandom, shuffled } from '../util/seeded-random.js';
 
-/** A labelled text, as evaluation data comes. */
+/**
+ * A labelled text, as evaluation data comes.
+ *
+ * @example
+ * const row: LabelledText = { text: 'I lost my card', label: 'lost_or_stolen_card' }
+ */
 export interface LabelledText {
   text: string;
   label: string;
 }
 
-/** Options of {@link fewShotSplit}. */
+/**
+ * Options of {@link fewShotSplit}.
+ *
+ * @example
+ * fewShotSplit(rows, { shots: 10, testPerLabel: 20, seed: 2024 })
+ */
 export interface FewShotSplitOptions {
   /** Examples taught per label. @default 10 */
   shots?: number;
@@ -23,21 +34,15 @@ export interface FewShotSplitOptions {
   offset?: number;
 }
 
-/** What {@link fewShotSplit} returns: rows to teach and rows to test on. */
+/**
+ * What {@link fewShotSplit} returns: rows to teach and rows to test on.
+ *
+ * @example
+ * const { shots, test } = fewShotSplit(rows)
+ */
 export interface FewShotSplit {
   shots: LabelledText[];
   test: LabelledText[];
-}
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -71,11 +76,7 @@ export function fewShotSplit(
         message: `Label "${label}" has ${list.length} rows; a ${shots}-shot split from offset ${offset} needs ${offset + shots}.`,
       });
     }
-    const order = [...list];
-    for (let index = order.length - 1; index > 0; index -= 1) {
-      const other = Math.floor(random() * (index + 1));
-      [order[index], order[other]] = [order[other] as LabelledText, order[index] as LabelledText];
-    }
+    const order = shuffled(list, random);
     split.shots.push(...order.slice(offset, offset + shots));
     split.test.push(...order.slice(offset + shots, offset + shots + testPerLabel));
   }

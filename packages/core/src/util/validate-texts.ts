@@ -1,4 +1,5 @@
 import { InvalidInputError } from '@ondevice/errors';
+import { describeValue } from './describe-value.js';
 
 /**
  * Checks the `text | texts` argument of a classifier method and returns the list, with a typed
@@ -24,19 +25,6 @@ export function validateTexts(texts: unknown, method: string): string[] {
     }
   });
   return list as string[];
-}
-
-/**
- * A short description of a value for error messages (`null`, `an array`, `number 42`).
- *
- * @example
- * describeValue([1]) // 'an array'
- */
-export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }
 
 /**

@@ -1,22 +1,22 @@
-import type { LoadReport } from '../engine/embedding-engine.js';
-import type { ModelStatusListener } from '../engine/model-status.js';
-import type { TaskRequest, TaskResultOf } from '../tasks/task-types.js';
+import type { LoadReport } from '../engine/load-report.js';
+import type { ModelStatusListener } from '../runtimes/model-status.js';
+import type { RuntimeMemory } from '../runtimes/runtime.js';
+import type { TaskEnvelope, TaskOutcome } from './task-dispatcher.js';
 
 /**
  * How the client talks to an engine, whether it runs in a worker or on the page.
  * Both implementations give the same answers and throw the same typed errors.
+ *
+ * @example
+ * const report = await connection.load('use-lite', (status) => console.log(status.status))
  */
 export interface EngineConnection {
   readonly kind: 'worker' | 'in-thread';
   load(modelId: string, onStatus: ModelStatusListener, signal?: AbortSignal): Promise<LoadReport>;
   embed(modelId: string, texts: string[], signal?: AbortSignal): Promise<Float32Array>;
-  /** Runs a classifier task next to the model; the signal cancels it (`AbortError`). */
-  task<R extends TaskRequest>(
-    modelId: string,
-    request: R,
-    signal?: AbortSignal,
-  ): Promise<TaskResultOf<R['kind']>>;
-  /** Live tfjs tensors on the engine's thread. */
-  tensorCount(): Promise<number>;
+  /** Runs a task next to its model; the signal cancels it (`AbortError`). */
+  task(envelope: TaskEnvelope, signal?: AbortSignal): Promise<TaskOutcome>;
+  /** Memory of every runtime on the engine's thread, by runtime name. */
+  memory(): Promise<Record<string, RuntimeMemory>>;
   dispose(): void;
 }

@@ -1,25 +1,30 @@
-import { EmbeddingEngine } from '../engine/embedding-engine.js';
-import { InvalidInputError } from '@ondevice/errors';
-import { serializeError } from '@ondevice/errors';
+import { InvalidInputError, serializeError } from '@ondevice/errors';
+import { Engine } from '../engine/engine.js';
 import { type WorkerRequest, type WorkerResponse, protocolVersion } from './protocol.js';
+import { createTaskDispatcher } from './task-dispatcher.js';
 
 /**
  * The worker side of the protocol, independent of `self` so it can be tested: takes requests,
  * posts responses. Cancelled ids are remembered until their request finishes.
+ *
+ * @example
+ * const handle = createRequestHandler((response, transfer) => self.postMessage(response, transfer ?? []))
+ * self.addEventListener('message', (event) => void handle(event.data))
  */
 export function createRequestHandler(
   post: (response: WorkerResponse, transfer?: Transferable[]) => void,
 ) {
-  let engine: EmbeddingEngine | undefined;
+  let engine: Engine | undefined;
+  let dispatch: ReturnType<typeof createTaskDispatcher> | undefined;
   const cancelled = new Set<number>();
   const requireEngine = () => {
-    if (!engine) {
+    if (!engine || !dispatch) {
       throw new InvalidInputError({
         parameter: 'type',
         message: 'The worker got a request before init.',
       });
     }
-    return engine;
+    return { engine, dispatch };
   };
 
   return async function handle(request: WorkerRequest): Promise<void> {
@@ -32,39 +37,35 @@ export function createRequestHandler(
               message: `Worker speaks protocol ${protocolVersion}, page sent ${request.protocolVersion}: the worker script is stale.`,
             });
           }
-          engine = new EmbeddingEngine(request.options);
+          engine = new Engine(request.options);
+          dispatch = createTaskDispatcher(engine);
           post({ type: 'initialized', id: request.id });
           return;
         case 'cancel':
           cancelled.add(request.targetId);
           return;
         case 'load': {
-          const report = await requireEngine().load(request.modelId, (status) => {
+          const report = await requireEngine().engine.load(request.modelId, (status) => {
             if (status.status !== 'error') post({ type: 'status', id: request.id, status });
           });
           post({ type: 'loaded', id: request.id, report });
           return;
         }
         case 'embed': {
-          const vectors = await requireEngine().embed(request.modelId, request.texts, () =>
+          const vectors = await requireEngine().engine.embed(request.modelId, request.texts, () =>
             cancelled.has(request.id),
           );
           post({ type: 'embedded', id: request.id, vectors }, [vectors.buffer]);
           return;
         }
         case 'task': {
-          const result = await requireEngine().runTask(request.modelId, request.task, () =>
-            cancelled.has(request.id),
-          );
-          post({ type: 'task-result', id: request.id, result });
+          const { type: _type, id, ...envelope } = request;
+          const outcome = await requireEngine().dispatch(envelope, () => cancelled.has(id));
+          post({ type: 'task-result', id, outcome });
           return;
         }
-        case 'tensor-count':
-          post({
-            type: 'tensor-count',
-            id: request.id,
-            count: await requireEngine().tensorCount(),
-          });
+        case 'memory':
+          post({ type: 'memory', id: request.id, memory: await requireEngine().engine.memory() });
           return;
       }
     } catch (error) {

@@ -1,42 +1,51 @@
 import type { EngineOptions } from '../engine/engine-options.js';
-import type { TaskRequest, TaskResultOf } from '../tasks/task-types.js';
 import { abortErrorFor, throwIfAborted } from '../util/abort.js';
 import type { EngineConnection } from './engine-connection.js';
 
-/** Runs the engine on the calling thread (`worker: false`, Node). The engine loads lazily. */
+/**
+ * Runs the engine on the calling thread (`worker: false`, Node). The engine loads lazily.
+ *
+ * @example
+ * const connection = createInThreadConnection(engineOptions)
+ */
 export function createInThreadConnection(options: EngineOptions): EngineConnection {
-  const engine = import('../engine/embedding-engine.js').then(
-    ({ EmbeddingEngine }) => new EmbeddingEngine(options),
+  const started = Promise.all([import('../engine/engine.js'), import('./task-dispatcher.js')]).then(
+    ([{ Engine }, { createTaskDispatcher }]) => {
+      const engine = new Engine(options);
+      return { engine, dispatch: createTaskDispatcher(engine) };
+    },
   );
   return {
     kind: 'in-thread',
     async load(modelId, onStatus, signal) {
-      return (await engine).load(modelId, onStatus, signal);
+      return (await started).engine.load(modelId, onStatus, signal);
     },
     async embed(modelId, texts, signal) {
       throwIfAborted(signal, 'Embedding');
-      const vectors = await (await engine).embed(modelId, texts, () => signal?.aborted === true);
+      const { engine } = await started;
+      const vectors = await engine.embed(modelId, texts, () => signal?.aborted === true);
       if (signal?.aborted) throw abortErrorFor(signal, 'Embedding');
       return vectors;
     },
-    async task<R extends TaskRequest>(modelId: string, request: R, signal?: AbortSignal) {
+    async task(envelope, signal) {
       throwIfAborted(signal, 'The task');
-      const instance = await engine;
+      const { dispatch } = await started;
       try {
-        const result = await instance.runTask(modelId, request, () => signal?.aborted === true);
+        // A structured copy, as across the worker boundary: the engine keeps no caller's object.
+        const outcome = await dispatch(structuredClone(envelope), () => signal?.aborted === true);
         throwIfAborted(signal, 'The task');
-        return result as TaskResultOf<R['kind']>;
+        return outcome;
       } catch (error) {
         // Report the caller's abort (with its reason) rather than the engine's own message.
         throwIfAborted(signal, 'The task');
         throw error;
       }
     },
-    async tensorCount() {
-      return (await engine).tensorCount();
+    async memory() {
+      return (await started).engine.memory();
     },
     dispose() {
-      void engine.then((instance) => instance.dispose());
+      void started.then(({ engine }) => engine.dispose());
     },
   };
 }

@@ -1,31 +1,54 @@
 import type { SerializedError } from '@ondevice/errors';
 import type { EngineOptions } from '../engine/engine-options.js';
-import type { LoadReport } from '../engine/embedding-engine.js';
-import type { ModelStatus } from '../engine/model-status.js';
-import type { TaskRequest, TaskResult } from '../tasks/task-types.js';
+import type { LoadReport } from '../engine/load-report.js';
+import type { ModelStatus } from '../runtimes/model-status.js';
+import type { RuntimeMemory } from '../runtimes/runtime.js';
+import type { TaskEnvelope, TaskOutcome } from './task-dispatcher.js';
 
-/** Protocol version, checked on `init` so a stale cached worker script fails loudly. */
-export const protocolVersion = 2;
+/**
+ * Protocol version, checked on `init` so a stale cached worker script fails loudly. Version 3:
+ * tasks travel as a name and a payload, with engine-side instance state; `memory` replaces
+ * `tensor-count`.
+ *
+ * @example
+ * worker.postMessage({ type: 'init', id: 1, protocolVersion, options })
+ */
+export const protocolVersion = 3;
 
-/** Messages from the page to the worker. Every request carries an id. */
+/**
+ * Messages from the page to the worker. Every request carries an id.
+ *
+ * @example
+ * const request: WorkerRequest = { type: 'embed', id: 7, modelId: 'use-lite', texts: ['Hello'] }
+ */
 export type WorkerRequest =
   | { type: 'init'; id: number; protocolVersion: number; options: EngineOptions }
   | { type: 'load'; id: number; modelId: string }
   | { type: 'embed'; id: number; modelId: string; texts: string[] }
-  /** Classifier work (sentiment, zero-shot, teachable) run next to the model. */
-  | { type: 'task'; id: number; modelId: string; task: TaskRequest }
-  | { type: 'tensor-count'; id: number }
+  /** A task (sentiment, zero-shot, teachable…) run next to its model. */
+  | ({ type: 'task'; id: number } & TaskEnvelope)
+  | { type: 'memory'; id: number }
   | { type: 'cancel'; id: number; targetId: number };
 
-/** Model status as it crosses the boundary; a failure travels as a `failed` response instead. */
+/**
+ * Model status as it crosses the boundary; a failure travels as a `failed` response instead.
+ *
+ * @example
+ * const status: ProgressStatus = { status: 'downloading', loaded: 10, total: 100 }
+ */
 export type ProgressStatus = Exclude<ModelStatus, { status: 'error' }>;
 
-/** Messages from the worker to the page. */
+/**
+ * Messages from the worker to the page.
+ *
+ * @example
+ * if (response.type === 'failed') throw deserializeError(response.error)
+ */
 export type WorkerResponse =
   | { type: 'status'; id: number; status: ProgressStatus }
   | { type: 'loaded'; id: number; report: LoadReport }
   | { type: 'embedded'; id: number; vectors: Float32Array }
-  | { type: 'task-result'; id: number; result: TaskResult }
-  | { type: 'tensor-count'; id: number; count: number }
+  | { type: 'task-result'; id: number; outcome: TaskOutcome }
+  | { type: 'memory'; id: number; memory: Record<string, RuntimeMemory> }
   | { type: 'initialized'; id: number }
   | { type: 'failed'; id: number; error: SerializedError };

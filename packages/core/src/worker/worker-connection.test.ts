@@ -90,9 +90,9 @@ describe('classifier tasks through the worker protocol', () => {
       await inThread.zeroShot({ labels }).classify(texts),
     );
     const posted = InProcessWorker.created.flatMap((created) => created.posted);
-    expect(
-      posted.some((message) => message.type === 'task' && message.task.kind === 'sentiment'),
-    ).toBe(true);
+    expect(posted.some((message) => message.type === 'task' && message.task === 'sentiment')).toBe(
+      true,
+    );
   });
 
   it('rebuild typed errors thrown in the worker as their own classes', async () => {
@@ -109,24 +109,31 @@ describe('classifier tasks through the worker protocol', () => {
         allowSoftwareRenderer: false,
         modelCache: 'memory',
         rememberedBackends: {},
+        models: [],
       },
       createWorker: () => new InProcessWorker() as unknown as Worker,
       onFailure: () => {},
     });
     const error = await connection
-      .task('use-lite', {
-        kind: 'teachable-predict',
-        labels,
-        head: {
-          labels: head.labels,
-          weights: new Float32Array(8),
-          bias: new Float32Array(2),
-          dimensions: 4,
+      .task({
+        task: 'teachable',
+        modelId: 'use-lite',
+        payload: { op: 'predict', texts: ['hello'], explain: false },
+        instance: {
+          id: 'hand-made',
+          version: 1,
+          state: {
+            labels,
+            examples: [],
+            head: {
+              labels: head.labels,
+              weights: [0, 0, 0, 0, 0, 0, 0, 0],
+              bias: [0, 0],
+              dimensions: 4,
+            },
+            unsureBelow: 0.5,
+          },
         },
-        unsureBelow: 0.5,
-        examples: [],
-        texts: ['hello'],
-        explain: false,
       })
       .then(
         () => undefined,
@@ -165,8 +172,8 @@ describe('classifier tasks through the worker protocol', () => {
         const posted = running.posted.some(
           (message) =>
             message.type === 'task' &&
-            message.task.kind === 'sentiment' &&
-            message.task.texts[0] === 'this will not finish',
+            message.task === 'sentiment' &&
+            (message.payload as { texts: string[] }).texts[0] === 'this will not finish',
         );
         expect(posted).toBe(true);
       },
@@ -180,7 +187,7 @@ describe('classifier tasks through the worker protocol', () => {
     const after = await classifier.predict(['refund my payment', 'where is the delivery']);
     expect(clientWorkers.at(-1)).not.toBe(running); // a fresh worker answered
     expect(after).toEqual(before);
-    await classifier.learn('the invoice is wrong', 'billing'); // retraining works on the new worker
+    await classifier.learn({ text: 'the invoice is wrong', label: 'billing' }); // retraining works on the new worker
     expect(classifier.getSnapshot().examples).toHaveLength(3);
   });
 });

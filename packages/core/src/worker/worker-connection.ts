@@ -1,10 +1,8 @@
 import type { EngineOptions } from '../engine/engine-options.js';
-import type { LoadReport } from '../engine/embedding-engine.js';
-import type { ModelStatusListener } from '../engine/model-status.js';
-import { WorkerCrashedError } from '@ondevice/errors';
-import { deserializeError } from '@ondevice/errors';
+import type { LoadReport } from '../engine/load-report.js';
+import type { ModelStatusListener } from '../runtimes/model-status.js';
+import { WorkerCrashedError, deserializeError } from '@ondevice/errors';
 import { abortErrorFor, throwIfAborted } from '../util/abort.js';
-import type { TaskRequest, TaskResultOf } from '../tasks/task-types.js';
 import type { EngineConnection } from './engine-connection.js';
 import { type WorkerRequest, type WorkerResponse, protocolVersion } from './protocol.js';
 
@@ -20,13 +18,21 @@ type RequestBody = WorkerRequest extends infer R
     : never
   : never;
 
-/** Called when the worker died; the connection starts a new one on the next request. */
+/**
+ * Called when the worker died; the connection starts a new one on the next request.
+ *
+ * @example
+ * const onFailure: WorkerFailureListener = (error) => console.warn(error.message)
+ */
 export type WorkerFailureListener = (error: WorkerCrashedError) => void;
 
 /**
  * Talks to the engine in a module Web Worker: request ids, AbortSignal mapped to `cancel`,
  * errors rebuilt as their own classes. If the worker dies, pending requests fail with
  * {@link WorkerCrashedError} and the next request starts a fresh worker.
+ *
+ * @example
+ * const connection = createWorkerConnection({ engineOptions, createWorker, onFailure })
  */
 export function createWorkerConnection(options: {
   engineOptions: EngineOptions;
@@ -130,19 +136,14 @@ export function createWorkerConnection(options: {
       const response = await send({ type: 'embed', modelId, texts }, signal ? { signal } : {});
       return (response as Extract<WorkerResponse, { type: 'embedded' }>).vectors;
     },
-    async task<R extends TaskRequest>(modelId: string, request: R, signal?: AbortSignal) {
+    async task(envelope, signal) {
       throwIfAborted(signal, 'The task');
-      const response = await send(
-        { type: 'task', modelId, task: request },
-        signal ? { signal } : {},
-      );
-      return (response as Extract<WorkerResponse, { type: 'task-result' }>).result as TaskResultOf<
-        R['kind']
-      >;
+      const response = await send({ type: 'task', ...envelope }, signal ? { signal } : {});
+      return (response as Extract<WorkerResponse, { type: 'task-result' }>).outcome;
     },
-    async tensorCount() {
-      const response = await send({ type: 'tensor-count' });
-      return (response as Extract<WorkerResponse, { type: 'tensor-count' }>).count;
+    async memory() {
+      const response = await send({ type: 'memory' });
+      return (response as Extract<WorkerResponse, { type: 'memory' }>).memory;
     },
     dispose() {
       worker?.terminate();

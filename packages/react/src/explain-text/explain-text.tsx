@@ -1,6 +1,5 @@
-import type { Explanation, ModelStatus, OnDeviceError } from '@ondevice/core';
+import type { Explanation, ExplanationSource, ModelStatus, OnDeviceError } from '@ondevice/core';
 import { type ComponentPropsWithoutRef, forwardRef } from 'react';
-import type { ExplanationSource } from '../hooks/explanation-source.js';
 import { useExplanation } from '../hooks/use-explanation.js';
 import { ExplanationView } from './explanation-view.js';
 
@@ -92,7 +91,7 @@ const ConnectedExplainText = forwardRef<
     source: ExplanationSource;
   }
 >(function ConnectedExplainText({ text, source, debounceMs, ...props }, ref) {
-  const { status, data, error, progress } = useExplanation(text, source, { debounceMs });
+  const { status, data, error, progress } = useExplanation(text, { source, debounceMs });
   return (
     <ExplanationView
       ref={ref}

@@ -15,7 +15,7 @@ function EmbeddingsStatus({ name, texts }: { name: string; texts: string[] }) {
 }
 
 function StatusText() {
-  const status = useModelStatus(undefined, { load: true });
+  const status = useModelStatus({ load: true });
   return <p data-testid="model-status">{status.status}</p>;
 }
 
@@ -32,7 +32,7 @@ describe('useModelStatus (real model)', () => {
     const seen: string[] = [];
     const { result: tracked } = renderHook(
       () => {
-        const status = useModelStatus('use-lite');
+        const status = useModelStatus({ model: 'use-lite' });
         if (seen.at(-1) !== status.status) seen.push(status.status);
         return status;
       },

@@ -22,16 +22,16 @@ describe('useTeachableClassifier (real model)', () => {
   it('shares one classifier per client and id, with stable bound actions', async () => {
     const { result, rerender } = renderHook(
       () => ({
-        first: useTeachableClassifier('shared-id', { labels }),
-        second: useTeachableClassifier('shared-id'),
-        other: useTeachableClassifier('other-id'),
+        first: useTeachableClassifier({ id: 'shared-id', labels }),
+        second: useTeachableClassifier({ id: 'shared-id' }),
+        other: useTeachableClassifier({ id: 'other-id' }),
       }),
       { wrapper },
     );
     const { first, second, other } = result.current;
     expect(first.classifier).toBe(second.classifier);
     expect(first.classifier).not.toBe(other.classifier);
-    await waitFor(() => expect(result.current.first.status).toBe('ready'));
+    await waitFor(() => expect(result.current.first.status).toBe('success'));
     expect(result.current.first.data).toMatchObject({
       id: 'shared-id',
       labels: ['billing', 'bug'],
@@ -44,7 +44,7 @@ describe('useTeachableClassifier (real model)', () => {
     expect(result.current.first.forget).toBe(forget);
 
     const elsewhere = createClient({ backend: 'wasm' });
-    const { result: separate } = renderHook(() => useTeachableClassifier('shared-id'), {
+    const { result: separate } = renderHook(() => useTeachableClassifier({ id: 'shared-id' }), {
       wrapper: ({ children }: { children: ReactNode }) => (
         <OnDeviceProvider client={elsewhere}>{children}</OnDeviceProvider>
       ),
@@ -56,20 +56,23 @@ describe('useTeachableClassifier (real model)', () => {
   it('publishes learning: training, then ready with the example, seen by every hook', async () => {
     const { result } = renderHook(
       () => ({
-        teacher: useTeachableClassifier('learn-id', { labels }),
-        watcher: useTeachableClassifier('learn-id'),
+        teacher: useTeachableClassifier({ id: 'learn-id', labels }),
+        watcher: useTeachableClassifier({ id: 'learn-id' }),
       }),
       { wrapper },
     );
     const statuses = new Set<string>();
     let learning!: Promise<void>;
     act(() => {
-      learning = result.current.teacher.learn('The invoice total is wrong', 'billing');
+      learning = result.current.teacher.learn({
+        text: 'The invoice total is wrong',
+        label: 'billing',
+      });
     });
     statuses.add(result.current.watcher.status);
     await act(() => learning);
     statuses.add(result.current.watcher.status);
-    expect(statuses).toContain('ready');
+    expect(statuses).toContain('success');
     expect(result.current.watcher.data.examples).toMatchObject([
       { text: 'The invoice total is wrong', label: 'billing' },
     ]);
@@ -77,17 +80,21 @@ describe('useTeachableClassifier (real model)', () => {
   });
 
   it('publishes a failed action as an error and clears it on the next success', async () => {
-    const { result } = renderHook(() => useTeachableClassifier('failing-id', { labels }), {
+    const { result } = renderHook(() => useTeachableClassifier({ id: 'failing-id', labels }), {
       wrapper,
     });
-    await waitFor(() => expect(result.current.status).toBe('ready'));
+    await waitFor(() => expect(result.current.status).toBe('success'));
     await act(async () => {
-      await expect(result.current.learn('text', '   ')).rejects.toThrow(/non-empty string label/);
+      await expect(result.current.learn({ text: 'text', label: '   ' })).rejects.toThrow(
+        /non-empty string label/,
+      );
     });
     expect(result.current.status).toBe('error');
     expect(result.current.error?.code).toBe('invalid-input');
-    await act(() => result.current.learn('Refund the duplicate charge', 'billing'));
-    expect(result.current.status).toBe('ready');
+    await act(() =>
+      result.current.learn({ text: 'Refund the duplicate charge', label: 'billing' }),
+    );
+    expect(result.current.status).toBe('success');
     expect(result.current.error).toBeUndefined();
   });
 });
@@ -97,8 +104,8 @@ describe('useTeachablePredictions (real model)', () => {
     const texts = ['Please refund the duplicate payment.', 'The export button crashes the app.'];
     const { result } = renderHook(
       () => ({
-        classifier: useTeachableClassifier('predict-id', { labels }),
-        predictions: useTeachablePredictions(texts, 'predict-id', { labels }),
+        classifier: useTeachableClassifier({ id: 'predict-id', labels }),
+        predictions: useTeachablePredictions(texts, { id: 'predict-id', labels }),
       }),
       { wrapper },
     );
@@ -134,7 +141,9 @@ describe('useTeachablePredictions (real model)', () => {
 describe('useExplanation (real model)', () => {
   it('explains a sentiment with one span per word', async () => {
     const text = 'Support was slow but the fix is great';
-    const { result } = renderHook(() => useExplanation(text, { kind: 'sentiment' }), { wrapper });
+    const { result } = renderHook(() => useExplanation(text, { source: { kind: 'sentiment' } }), {
+      wrapper,
+    });
     await waitFor(() => expect(result.current.status).toBe('success'), { timeout: 60_000 });
     const data = result.current.data;
     expect(data?.text).toBe(text);
@@ -148,8 +157,8 @@ describe('useExplanation (real model)', () => {
     const source = { kind: 'teachable', id: 'explain-id', labels } as const;
     const { result } = renderHook(
       () => ({
-        classifier: useTeachableClassifier('explain-id', { labels }),
-        explanation: useExplanation(text, source),
+        classifier: useTeachableClassifier({ id: 'explain-id', labels }),
+        explanation: useExplanation(text, { source }),
       }),
       { wrapper },
     );

@@ -1,24 +1,20 @@
-import type { TeachableClassifier, ZeroShotLabel } from '@ondevice/core';
+import {
+  type TeachableClassifier,
+  TeachableObserver,
+  type TeachableOptions,
+  type TeachableResult,
+} from '@ondevice/core';
 import { useMemo, useSyncExternalStore } from 'react';
 import { useOnDeviceClient } from '../provider/use-ondevice-client.js';
-import { type TeachableResult, TeachableObserver } from './teachable-observer.js';
+import { useStableOptions } from './use-stable-options.js';
 
-/** Options of {@link useTeachableClassifier}; they apply when the classifier is first created. */
-export interface UseTeachableClassifierOptions {
-  /**
-   * Labels known up front, with descriptions: until a label has taught examples it is
-   * predicted zero-shot from them. Compared by content.
-   * @default []
-   */
-  labels?: readonly ZeroShotLabel[];
-  /**
-   * Below this confidence a prediction is `unsure`.
-   * @default 0.5
-   */
-  unsureBelow?: number;
-}
-
-/** What {@link useTeachableClassifier} returns: the state union plus bound actions. */
+/**
+ * What {@link useTeachableClassifier} returns: the result union (with the classifier's state
+ * as `data` in every status) plus the classifier and its bound actions.
+ *
+ * @example
+ * const { status, data, isFetching, learn } = useTeachableClassifier({ id: 'support-intents' })
+ */
 export type UseTeachableClassifierResult = TeachableResult & {
   /** The classifier itself, the same instance for every component using this id. */
   classifier: TeachableClassifier;
@@ -30,57 +26,38 @@ export type UseTeachableClassifierResult = TeachableResult & {
 
 /**
  * A classifier the user teaches on the device, by id: its state (`data`: labels, taught
- * examples, last training time, storage) as a status union (`loading`, `training`, `ready`,
- * `error`), and its actions bound (`learn`, `forget`, `predict`, `explain`), stable across
- * renders. Every component that names the same id with the same client shares one classifier,
- * so teaching in one place retrains it for all; it is persisted under the id.
+ * examples, last training time, storage) as the result union (`loading` while what was taught
+ * before is read, `success` with `isFetching` while it retrains, `error`), and its actions bound
+ * (`learn`, `forget`, `predict`, `explain`), stable across renders. Every component naming the
+ * same id with the same client shares one classifier; it is persisted under the id.
  *
- * @param id stable id of the classifier.
  * @throws {MissingProviderError} outside `<OnDeviceProvider>`.
+ * @throws {InvalidInputError} when the id exists with other options.
  * @example
  * function TeachBilling({ text }: { text: string }) {
- *   const { status, data, learn } = useTeachableClassifier('support-intents', {
+ *   const { status, data, learn } = useTeachableClassifier({
+ *     id: 'support-intents',
  *     labels: [{ id: 'billing', descriptions: ['invoice, payment or refund'] }],
  *   })
  *   return (
- *     <button disabled={status !== 'ready'} onClick={() => learn(text, 'billing')}>
- *       This is billing ({data.examples.length} examples taught)
+ *     <button disabled={status !== 'success'} onClick={() => learn({ text, label: 'billing' })}>
+ *       This is billing ({data?.examples.length} examples taught)
  *     </button>
  *   )
  * }
  */
-export function useTeachableClassifier(
-  id: string,
-  options: UseTeachableClassifierOptions = {},
-): UseTeachableClassifierResult {
+export function useTeachableClassifier(options: TeachableOptions): UseTeachableClassifierResult {
   const client = useOnDeviceClient();
-  const labelsKey = JSON.stringify(options.labels ?? []);
-  const { unsureBelow } = options;
-  const observer = useMemo(
-    () =>
-      new TeachableObserver(
-        client.teachable({
-          id,
-          labels: JSON.parse(labelsKey) as ZeroShotLabel[],
-          unsureBelow,
-        }),
-      ),
-    [client, id, labelsKey, unsureBelow],
-  );
+  const stable = useStableOptions(options);
+  const observer = useMemo(() => new TeachableObserver(client, stable), [client, stable]);
   const result = useSyncExternalStore(
     observer.subscribe,
     observer.getSnapshot,
     observer.getSnapshot,
   );
+  const { classifier, learn, forget, predict, explain } = observer;
   return useMemo(
-    () => ({
-      ...result,
-      classifier: observer.classifier,
-      learn: observer.learn,
-      forget: observer.forget,
-      predict: observer.predict,
-      explain: observer.explain,
-    }),
-    [result, observer],
+    () => ({ ...result, classifier, learn, forget, predict, explain }),
+    [result, classifier, learn, forget, predict, explain],
   );
 }

@@ -1,65 +1,50 @@
-import type { ZeroShotLabel } from '@ondevice/core';
-import { useMemo } from 'react';
-import { useOnDeviceClient } from '../provider/use-ondevice-client.js';
-import type { RequestResult } from './request-observer.js';
 import {
+  type RequestObserverOptions,
+  type RequestResult,
+  type TeachableOptions,
   type TeachablePredictionsData,
   TeachablePredictionsObserver,
-} from './teachable-predictions-observer.js';
-import { useTeachableClassifier } from './use-teachable-classifier.js';
-import { useRequestObserver } from './use-request-observer.js';
-
-/** Options of {@link useTeachablePredictions}. */
-export interface UseTeachablePredictionsOptions {
-  /** Labels with descriptions, used if this call creates the classifier. Compared by content. */
-  labels?: readonly ZeroShotLabel[];
-  /**
-   * Below this confidence a prediction is `unsure`; used if this call creates the classifier.
-   * @default 0.5
-   */
-  unsureBelow?: number;
-  /**
-   * Wait this long after the texts last changed before predicting (the first texts are
-   * predicted at once; retraining re-predicts at once).
-   * @default 150
-   */
-  debounceMs?: number;
-  /**
-   * Predict at all; `false` keeps the result `idle`.
-   * @default true
-   */
-  enabled?: boolean;
-}
-
-/** What {@link useTeachablePredictions} returns. */
-export type UseTeachablePredictionsResult = RequestResult<TeachablePredictionsData>;
+} from '@ondevice/core';
+import { useMemo } from 'react';
+import { useOnDeviceClient } from '../provider/use-ondevice-client.js';
+import { useObserver } from './use-observer.js';
+import { useStableOptions } from './use-stable-options.js';
 
 /**
- * Predictions of the teachable classifier `classifierId` for a list of texts, in one batched
- * request, as a status union. Whenever the classifier is retrained (anyone taught or forgot an
- * example), the texts are predicted again and the previous predictions stay in `data` until
- * the new ones arrive. Texts are compared by content; blank texts are predicted like others.
+ * Options of {@link useTeachablePredictions}: the classifier's (`id`, and `labels`,
+ * `unsureBelow`, `model` as wherever else the id is named) and when to predict (`debounceMs`,
+ * default 150; `enabled`).
  *
- * @param texts the texts to predict; an empty list leaves the hook `idle`.
+ * @example
+ * useTeachablePredictions(texts, { id: 'support-intents', labels: supportIntents })
+ */
+export type UseTeachablePredictionsOptions = Omit<
+  RequestObserverOptions<readonly string[]>,
+  'input'
+> &
+  TeachableOptions;
+
+/**
+ * Predictions of the teachable classifier `options.id` for a list of texts, in one batched
+ * request, as a status union. Whenever the classifier is retrained (anyone taught or forgot an
+ * example), the texts are predicted again and the previous predictions stay in `data` until the
+ * new ones arrive. Texts and options are compared by content.
+ *
  * @throws {MissingProviderError} outside `<OnDeviceProvider>`.
  * @example
- * const { data } = useTeachablePredictions(tickets.map((ticket) => ticket.body), 'support-intents')
- * return tickets.map((ticket, index) => (
- *   <li key={ticket.id}>{data?.predictions[index]?.label ?? '…'}</li>
- * ))
+ * const { data } = useTeachablePredictions(tickets.map((ticket) => ticket.body), { id: 'support-intents' })
+ * return tickets.map((ticket, index) => <li key={ticket.id}>{data?.predictions[index]?.label ?? '…'}</li>)
  */
 export function useTeachablePredictions(
   texts: readonly string[] | null | undefined,
-  classifierId: string,
-  options: UseTeachablePredictionsOptions = {},
-): UseTeachablePredictionsResult {
+  options: UseTeachablePredictionsOptions,
+): RequestResult<TeachablePredictionsData> {
   const client = useOnDeviceClient();
-  const { labels, unsureBelow, debounceMs = 150, enabled } = options;
-  const { classifier } = useTeachableClassifier(classifierId, { labels, unsureBelow });
+  const { enabled, debounceMs, keepPreviousData, ...classifier } = options;
+  const stable = useStableOptions(classifier);
   const observer = useMemo(
-    () => new TeachablePredictionsObserver({ classifier, model: client.model() }),
-    [client, classifier],
+    () => new TeachablePredictionsObserver(client, stable),
+    [client, stable],
   );
-  const input = texts && texts.length > 0 ? texts : undefined;
-  return useRequestObserver(observer, { input, enabled, debounceMs });
+  return useObserver(observer, { input: texts, enabled, debounceMs, keepPreviousData });
 }

@@ -17,10 +17,12 @@ describe('useZeroShot (real model)', () => {
     const { result, rerender } = renderHook(
       ({ text }: { text: string }) =>
         // A new array literal on every render: compared by content, so nothing restarts.
-        useZeroShot(text, [
-          { id: 'billing', descriptions: ['invoice, payment, charge or refund'] },
-          { id: 'login', descriptions: ['cannot sign in, password reset, two-factor code'] },
-        ]),
+        useZeroShot(text, {
+          labels: [
+            { id: 'billing', descriptions: ['invoice, payment, charge or refund'] },
+            { id: 'login', descriptions: ['cannot sign in, password reset, two-factor code'] },
+          ],
+        }),
       { wrapper, initialProps: { text: 'We were charged twice, please refund us.' } },
     );
     await waitFor(() => expect(result.current.status).toBe('success'), { timeout: 60_000 });
@@ -37,10 +39,12 @@ describe('useZeroShot (real model)', () => {
   it('reports labels the client rejects as an error result, not a throw', async () => {
     const { result } = renderHook(
       () =>
-        useZeroShot('anything', [
-          { id: 'same', descriptions: ['one'] },
-          { id: 'same', descriptions: ['two'] },
-        ]),
+        useZeroShot('anything', {
+          labels: [
+            { id: 'same', descriptions: ['one'] },
+            { id: 'same', descriptions: ['two'] },
+          ],
+        }),
       { wrapper },
     );
     await waitFor(() => expect(result.current.status).toBe('error'));
@@ -48,7 +52,7 @@ describe('useZeroShot (real model)', () => {
   });
 
   it('stays idle without labels', () => {
-    const { result } = renderHook(() => useZeroShot('text', []), { wrapper });
+    const { result } = renderHook(() => useZeroShot('text', { labels: [] }), { wrapper });
     expect(result.current.status).toBe('idle');
   });
 });

@@ -53,7 +53,7 @@ export const ModelProgress = forwardRef<HTMLDivElement, ModelProgressProps>(func
 
 const ConnectedModelProgress = forwardRef<HTMLDivElement, Omit<ModelProgressProps, 'status'>>(
   function ConnectedModelProgress({ modelId, loadOnMount, ...props }, ref) {
-    const status = useModelStatus(modelId, { load: loadOnMount ?? false });
+    const status = useModelStatus({ model: modelId, load: loadOnMount ?? false });
     return <ModelProgressView ref={ref} modelId={modelId} status={status} {...props} />;
   },
 );

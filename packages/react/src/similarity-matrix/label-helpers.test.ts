@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { textsEqual } from '../hooks/texts-equal.js';
+import { textsEqual } from './texts-equal.js';
 import { parseSentences } from './parse-sentences.js';
 import { similarityColors } from './similarity-colors.js';
 import { truncateLabel } from './truncate-label.js';

@@ -2,7 +2,7 @@ import { similarityMatrix } from '@ondevice/core';
 import { type ComponentPropsWithoutRef, forwardRef, useId, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { useEmbeddings } from '../hooks/use-embeddings.js';
-import { textsEqual } from '../hooks/texts-equal.js';
+import { textsEqual } from './texts-equal.js';
 import { ModelProgress } from '../model-progress/model-progress.js';
 import { parseSentences } from './parse-sentences.js';
 import { type CellColors, similarityColors } from './similarity-colors.js';

@@ -73,7 +73,7 @@ export const SmartTagsView = forwardRef<HTMLDivElement, SmartTagsViewProps>(func
 ) {
   const rootRef = useRef<HTMLDivElement>(null);
   useImperativeHandle(ref, () => rootRef.current as HTMLDivElement);
-  const classifier = useTeachableClassifier(classifierId, { labels });
+  const classifier = useTeachableClassifier({ id: classifierId, labels });
   const [store] = useState(() => createSmartTagsStore({ text }));
   const dismissedFor = useStore(store, (state) => state.text);
   const dismissedLabels = useStore(store, (state) => state.dismissed);
@@ -197,7 +197,7 @@ export const SmartTagsView = forwardRef<HTMLDivElement, SmartTagsViewProps>(func
       ref={rootRef}
       data-ondevice-smart-tags=""
       data-state={state}
-      data-training={classifier.status === 'training' ? '' : undefined}
+      data-training={classifier.data.status === 'training' ? '' : undefined}
       aria-busy={status === 'loading' || teaching || undefined}
       {...props}
     >

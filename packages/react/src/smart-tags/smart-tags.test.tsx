@@ -196,7 +196,15 @@ describe('<SmartTags> (real model)', () => {
 
   it('shows a controlled prediction and loading state, and an alert when offline', async () => {
     const { rerender } = render(
-      withClient(<SmartTags text={billingText} classifierId="tags-controlled" status="loading" />),
+      // One id, one set of options: the classifier's labels are given from the first render.
+      withClient(
+        <SmartTags
+          text={billingText}
+          classifierId="tags-controlled"
+          labels={labels}
+          status="loading"
+        />,
+      ),
     );
     expect(screen.getByText('Suggesting tags…')).toBeVisible();
     expect(screen.getByRole('button', { name: 'Choose tag' })).toBeVisible();

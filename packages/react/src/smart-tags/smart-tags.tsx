@@ -5,7 +5,6 @@ import type {
   ZeroShotLabel,
 } from '@ondevice/core';
 import { type ComponentPropsWithoutRef, forwardRef, useMemo } from 'react';
-import { blankToUndefined } from '../hooks/blank-to-undefined.js';
 import { useTeachablePredictions } from '../hooks/use-teachable-predictions.js';
 import { SmartTagsView } from './smart-tags-view.js';
 
@@ -107,9 +106,9 @@ const ConnectedSmartTags = forwardRef<
   HTMLDivElement,
   Omit<SmartTagsProps, 'prediction' | 'status' | 'error' | 'progress'>
 >(function ConnectedSmartTags({ text, classifierId, labels, debounceMs, ...props }, ref) {
-  const blank = blankToUndefined(text) === undefined;
+  const blank = text.trim() === '';
   const texts = useMemo(() => (blank ? [] : [text]), [blank, text]);
-  const predictions = useTeachablePredictions(texts, classifierId, { labels, debounceMs });
+  const predictions = useTeachablePredictions(texts, { id: classifierId, labels, debounceMs });
   return (
     <SmartTagsView
       ref={ref}

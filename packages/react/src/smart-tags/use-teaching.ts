@@ -66,7 +66,7 @@ export function useTeaching(options: {
   return {
     accept: (label) =>
       run(
-        () => classifier.learn(text, label),
+        () => classifier.learn({ text, label }),
         `Tagged ${quoted(label)}; the classifier learned from this example.`,
         `${label}:accept`,
       ),
@@ -97,7 +97,7 @@ export function useTeaching(options: {
       run(
         async () => {
           // Teaching the text again replaces its taught label: one retraining, not two.
-          await classifier.learn(text, to);
+          await classifier.learn({ text, label: to });
           store.getState().dismiss(text, tag.label);
         },
         `Changed ${quoted(tag.label)} to ${quoted(to)}; the classifier learned from this example.`,
@@ -105,7 +105,7 @@ export function useTeaching(options: {
       ),
     choose: (label) =>
       run(
-        () => classifier.learn(text, label),
+        () => classifier.learn({ text, label }),
         `Tagged ${quoted(label)}; the classifier learned from this example.`,
         `${label}:accept`,
       ),

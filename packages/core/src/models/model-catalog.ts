@@ -1,0 +1,122 @@
+import { InvalidInputError, UnknownModelError } from '@ondevice/errors';
+import { describeValue } from '../util/describe-value.js';
+import type { ModelManifest } from './model-manifest.js';
+import { builtInManifests } from './registry.js';
+
+/**
+ * The models one client knows: the built-in manifests and the app's own.
+ *
+ * @example
+ * const catalog = createModelCatalog([myManifest])
+ * catalog.get('use-lite').dimensions // 512
+ */
+export interface ModelCatalog {
+  /** Every manifest, built-in first. */
+  readonly manifests: readonly ModelManifest[];
+  /** The app's own manifests (checked copies). */
+  readonly custom: readonly ModelManifest[];
+  /**
+   * The manifest of `id`.
+   *
+   * @throws {UnknownModelError} naming the valid ids.
+   */
+  get(id: string): ModelManifest;
+  ids(): string[];
+}
+
+const sha256Pattern = /^[0-9a-f]{64}$/;
+const roles = new Set(['graph', 'weights', 'vocabulary']);
+
+/**
+ * A catalogue of the built-in manifests plus `extra` (checked first: an id must be unique, its
+ * runtime registered, its files well formed).
+ *
+ * @throws {InvalidInputError} naming the bad field (`models[0].files[2].sha256`).
+ * @example
+ * const catalog = createModelCatalog([], runtimeNames())
+ */
+export function createModelCatalog(
+  extra: readonly unknown[] = [],
+  runtimes: readonly string[] = [],
+): ModelCatalog {
+  const manifests = [...builtInManifests];
+  const custom: ModelManifest[] = [];
+  extra.forEach((candidate, index) => {
+    const manifest = validateManifest(candidate, `models[${index}]`, runtimes);
+    if (manifests.some((known) => known.id === manifest.id)) {
+      throw new InvalidInputError({
+        parameter: `models[${index}].id`,
+        message: `Model id "${manifest.id}" is taken; ids must be unique (built-in: ${builtInManifests.map((known) => known.id).join(', ')}).`,
+      });
+    }
+    manifests.push(manifest);
+    custom.push(manifest);
+  });
+  const ids = () => manifests.map((manifest) => manifest.id);
+  return {
+    manifests,
+    custom,
+    ids,
+    get(id) {
+      const manifest = manifests.find((candidate) => candidate.id === id);
+      if (!manifest) {
+        throw new UnknownModelError({
+          modelId: String(id),
+          validModelIds: ids(),
+          message: `Unknown model "${String(id)}". Valid model ids: ${ids().join(', ')}.`,
+        });
+      }
+      return manifest;
+    },
+  };
+}
+
+function validateManifest(
+  value: unknown,
+  path: string,
+  runtimes: readonly string[],
+): ModelManifest {
+  const fail = (field: string, expected: string, actual: unknown): never => {
+    throw new InvalidInputError({
+      parameter: `${path}${field}`,
+      message: `${path}${field} must be ${expected}; got ${describeValue(actual)}.`,
+    });
+  };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return fail('', 'a model manifest object', value);
+  }
+  const manifest = value as Partial<ModelManifest>;
+  for (const key of ['id', 'name', 'license', 'origin'] as const) {
+    if (typeof manifest[key] !== 'string' || manifest[key] === '') {
+      fail(`.${key}`, 'a non-empty string', manifest[key]);
+    }
+  }
+  if (typeof manifest.runtime !== 'string' || !runtimes.includes(manifest.runtime)) {
+    fail('.runtime', `one of the registered runtimes (${runtimes.join(', ')})`, manifest.runtime);
+  }
+  if (manifest.task !== 'text-embedding') fail('.task', '"text-embedding"', manifest.task);
+  if (!Number.isInteger(manifest.dimensions) || (manifest.dimensions as number) < 1) {
+    fail('.dimensions', 'a positive integer', manifest.dimensions);
+  }
+  if (!Array.isArray(manifest.files)) return fail('.files', 'an array', manifest.files);
+  manifest.files.forEach((file: unknown, index) => {
+    const where = `.files[${index}]`;
+    if (typeof file !== 'object' || file === null) return fail(where, 'a file object', file);
+    const entry = file as Record<string, unknown>;
+    if (typeof entry.path !== 'string' || entry.path === '')
+      fail(`${where}.path`, 'a path', entry.path);
+    if (!roles.has(entry.role as string))
+      fail(`${where}.role`, 'graph, weights or vocabulary', entry.role);
+    if (!Number.isInteger(entry.bytes) || (entry.bytes as number) < 0) {
+      fail(`${where}.bytes`, 'a byte count', entry.bytes);
+    }
+    if (typeof entry.sha256 !== 'string' || !sha256Pattern.test(entry.sha256)) {
+      fail(`${where}.sha256`, 'a lowercase hex sha256', entry.sha256);
+    }
+    const source = entry.source as Record<string, unknown> | undefined;
+    if (typeof source?.package !== 'string' || typeof source.file !== 'string') {
+      fail(`${where}.source`, '{ package, file }', source);
+    }
+  });
+  return structuredClone(manifest as ModelManifest);
+}

@@ -1,0 +1,173 @@
+import type { ModelManifest } from '../models/model-manifest.js';
+import type { BackendName, BackendPreference } from './backend-name.js';
+import type { Capabilities } from './capabilities.js';
+import type { BackendSelection, RememberedBackend } from './select-backend.js';
+
+/**
+ * The version of the runtime interface. A runtime states the version it implements, so an
+ * engine can refuse one written against another (the AI SDK's `specificationVersion`).
+ *
+ * @example
+ * if (runtime.specificationVersion !== runtimeSpecificationVersion) throw …
+ */
+export const runtimeSpecificationVersion = 'v1';
+
+/**
+ * Where a runtime runs: set once per engine.
+ *
+ * @example
+ * const runtime = createTfjsRuntime({ assetBaseUrl: 'https://app.example/ondevice/', threads: true })
+ */
+export interface RuntimeEnvironment {
+  /** Absolute base URL of the asset server (wasm binaries…); undefined in Node (node_modules). */
+  assetBaseUrl: string | undefined;
+  /** Whether the runtime may start threads (it runs in a worker, or in Node). */
+  threads: boolean;
+}
+
+/**
+ * How a backend is chosen for a model: the caller's preference and what `auto` may do.
+ *
+ * @example
+ * const policy: BackendPolicy = { requested: 'auto', budgetMs: 1500, allowSoftwareRenderer: false }
+ */
+export interface BackendPolicy {
+  requested: BackendPreference;
+  /** Time budget for measuring candidates under `auto`. */
+  budgetMs: number;
+  /** Whether a software GPU rasteriser may be measured under `auto`. */
+  allowSoftwareRenderer: boolean;
+  /** A choice measured earlier on this device for this model, if any. */
+  remembered?: RememberedBackend;
+}
+
+/**
+ * The verified files of a model, by manifest path.
+ *
+ * @example
+ * const graph = files.get('models/use-lite/model.json')
+ */
+export type ModelFiles = ReadonlyMap<string, Uint8Array>;
+
+/**
+ * What {@link Runtime.load} gets from the engine.
+ *
+ * @example
+ * await runtime.load({ manifest, readFiles, policy, signal, onInitializing: () => {} })
+ */
+export interface RuntimeLoadOptions {
+  manifest: ModelManifest;
+  /**
+   * Downloads (or reads) the manifest's files, each checked against its sha256, with one
+   * byte-accurate progress stream and cancellation by `signal`; cached for the next load.
+   */
+  readFiles(): Promise<ModelFiles>;
+  policy: BackendPolicy;
+  signal?: AbortSignal;
+  /** Called once the files are in, while the runtime builds the model and picks a backend. */
+  onInitializing(): void;
+}
+
+/**
+ * A loaded model, ready to run on its backend.
+ *
+ * @example
+ * const tokens = model.tokenize(['Hello'])
+ * const vectors = await model.run(tokens) // tokens.length × model.dimensions floats
+ */
+export interface RuntimeModel {
+  /** Length of every output vector. */
+  readonly dimensions: number;
+  /** The backend it runs on. */
+  readonly backend: BackendName;
+  /** Token ids of each text; their counts tell the engine which texts to run together. */
+  tokenize(texts: readonly string[]): number[][];
+  /** Embeds tokenised texts in one model run: `tokens.length × dimensions` floats, in order. */
+  run(tokens: readonly (readonly number[])[]): Promise<Float32Array>;
+  /** Frees what the model holds (tensors, sessions). */
+  unload(): void;
+}
+
+/**
+ * What a runtime reports after loading a model.
+ *
+ * @example
+ * const { model, selection } = await runtime.load(options)
+ * console.log(selection.chosen, selection.candidates)
+ */
+export interface RuntimeLoadResult {
+  model: RuntimeModel;
+  /** How the backend was chosen, with every candidate's outcome and reason. */
+  selection: BackendSelection;
+}
+
+/**
+ * One backend as a runtime's probe found it, before any model is loaded.
+ *
+ * @example
+ * probe.backends.filter((backend) => backend.usable).map((backend) => backend.name)
+ */
+export interface BackendProbe {
+  name: BackendName;
+  usable: boolean;
+  /** GPU renderer or wasm features, when known. */
+  device?: string;
+  /** Why it cannot be used, when it cannot. */
+  reason?: string;
+}
+
+/**
+ * What a runtime can do on this thread.
+ *
+ * @example
+ * const { capabilities, backends } = await runtime.probe()
+ */
+export interface RuntimeProbe {
+  capabilities: Readonly<Capabilities>;
+  /** Every backend the runtime knows, in the order `auto` considers them. */
+  backends: BackendProbe[];
+}
+
+/**
+ * Memory a runtime holds on its thread.
+ *
+ * @example
+ * const { tensors, bytes } = await runtime.memory()
+ */
+export interface RuntimeMemory {
+  /** Live tensors (or sessions, buffers) the runtime tracks. */
+  tensors: number;
+  /** Bytes they hold, as far as the runtime knows. */
+  bytes: number;
+}
+
+/**
+ * An ML runtime behind one small interface: probe what the thread offers, load a model from its
+ * manifest (files verified and reported by the engine), run it, report memory, unload. Each
+ * implementation lives in a folder of `runtimes/` and is named in `runtimes/registry.ts`;
+ * manifests name their runtime.
+ *
+ * @example
+ * const runtime = (await runtimeRegistry.tfjs())(environment)
+ * const { model } = await runtime.load({ manifest, readFiles, policy, onInitializing })
+ * const vectors = await model.run(model.tokenize(['Hello world']))
+ */
+export interface Runtime {
+  readonly specificationVersion: typeof runtimeSpecificationVersion;
+  /** The name manifests use in their `runtime` field. */
+  readonly name: string;
+  /** Capability flags and the usable backends of this thread, without loading a model. */
+  probe(): Promise<RuntimeProbe>;
+  /** Loads a model: reads its verified files, builds it, picks its backend. */
+  load(options: RuntimeLoadOptions): Promise<RuntimeLoadResult>;
+  /** Memory held on this thread. */
+  memory(): Promise<RuntimeMemory>;
+}
+
+/**
+ * Creates a runtime for one engine.
+ *
+ * @example
+ * export const createTfjsRuntime: RuntimeFactory = (environment) => new TfjsRuntime(environment)
+ */
+export type RuntimeFactory = (environment: RuntimeEnvironment) => Runtime;

@@ -1,0 +1,131 @@
+import type { GraphModel } from '@tensorflow/tfjs-converter';
+import type { Tensor } from '@tensorflow/tfjs-core';
+import type { ModelManifest } from '../../models/model-manifest.js';
+import type { BackendName } from '../backend-name.js';
+import type { ModelFiles, RuntimeModel } from '../runtime.js';
+import type { Tfjs } from './tfjs-modules.js';
+
+interface UseTokenizer {
+  encode(input: string): number[];
+}
+
+interface GraphModelJson {
+  modelTopology: unknown;
+  weightsManifest: { paths: string[]; weights: unknown[] }[];
+}
+
+const decoder = new TextDecoder();
+
+/**
+ * Universal Sentence Encoder lite on an in-memory graph model: SentencePiece tokenisation, then
+ * one sparse batch through the graph. Files come already verified from the engine.
+ *
+ * @example
+ * const model = await UseLiteModel.create(tfjs, files, manifest, tokenizer, 'wasm')
+ * const vectors = await model.run(model.tokenize(['Hello world']))
+ */
+export class UseLiteModel implements RuntimeModel {
+  private constructor(
+    private readonly runtime: Tfjs,
+    private readonly model: GraphModel,
+    private readonly tokenizer: UseTokenizer,
+    readonly dimensions: number,
+    readonly backend: BackendName,
+  ) {}
+
+  /** Parses the vocabulary once; it is shared by every backend the model is loaded on. */
+  static async createTokenizer(files: ModelFiles, manifest: ModelManifest) {
+    const { Tokenizer } = await import('@tensorflow-models/universal-sentence-encoder');
+    const vocabulary = JSON.parse(decoder.decode(fileOf(files, manifest, 'vocabulary')[0])) as [
+      string,
+      number,
+    ][];
+    return new Tokenizer(vocabulary) as UseTokenizer;
+  }
+
+  /** Builds the graph model on the active backend, `backend`. */
+  static async create(
+    runtime: Tfjs,
+    files: ModelFiles,
+    manifest: ModelManifest,
+    tokenizer: UseTokenizer,
+    backend: BackendName,
+  ): Promise<UseLiteModel> {
+    const graph = JSON.parse(decoder.decode(fileOf(files, manifest, 'graph')[0])) as GraphModelJson;
+    const byName = new Map(manifest.files.map((file) => [file.path.split('/').pop(), file.path]));
+    const shards = graph.weightsManifest.flatMap((group) =>
+      group.paths.map((name) => files.get(byName.get(name) ?? '') ?? new Uint8Array()),
+    );
+    const weightData = concatenate(shards);
+    const model = await runtime.converter.loadGraphModel(
+      runtime.tf.io.fromMemory({
+        modelTopology: graph.modelTopology as object,
+        weightSpecs: graph.weightsManifest.flatMap((group) => group.weights) as never,
+        weightData,
+      }),
+    );
+    return new UseLiteModel(runtime, model, tokenizer, manifest.dimensions, backend);
+  }
+
+  /** SentencePiece token ids of each text. */
+  tokenize(texts: readonly string[]): number[][] {
+    return texts.map((text) => {
+      const tokens = this.tokenizer.encode(text);
+      // An empty text has no tokens, which would shrink the sparse batch: embed it as a space.
+      return tokens.length > 0 ? tokens : this.tokenizer.encode(' ');
+    });
+  }
+
+  /** Runs tokenised texts through the graph as one sparse batch. */
+  async run(encoded: readonly (readonly number[])[]): Promise<Float32Array> {
+    const { tf } = this.runtime;
+    const count = encoded.reduce((sum, tokens) => sum + tokens.length, 0);
+    const indices = new Int32Array(count * 2);
+    const values = new Int32Array(count);
+    let position = 0;
+    encoded.forEach((tokens, row) => {
+      tokens.forEach((token, column) => {
+        indices[position * 2] = row;
+        indices[position * 2 + 1] = column;
+        values[position] = token;
+        position += 1;
+      });
+    });
+    const inputs = {
+      indices: tf.tensor2d(indices, [count, 2], 'int32'),
+      values: tf.tensor1d(values, 'int32'),
+    };
+    try {
+      const output = (await this.model.executeAsync(inputs)) as Tensor;
+      try {
+        return (await output.data()) as Float32Array;
+      } finally {
+        output.dispose();
+      }
+    } finally {
+      inputs.indices.dispose();
+      inputs.values.dispose();
+    }
+  }
+
+  unload(): void {
+    this.model.dispose();
+  }
+}
+
+function fileOf(files: ModelFiles, manifest: ModelManifest, role: string): Uint8Array[] {
+  return manifest.files
+    .filter((file) => file.role === role)
+    .map((file) => files.get(file.path) ?? new Uint8Array());
+}
+
+function concatenate(parts: Uint8Array[]): ArrayBuffer {
+  const total = parts.reduce((sum, part) => sum + part.byteLength, 0);
+  const joined = new Uint8Array(total);
+  let offset = 0;
+  for (const part of parts) {
+    joined.set(part, offset);
+    offset += part.byteLength;
+  }
+  return joined.buffer;
+}

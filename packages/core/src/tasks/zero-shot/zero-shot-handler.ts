@@ -1,0 +1,70 @@
+import { InvalidInputError } from '@ondevice/errors';
+import type { TaskContext } from '../../engine/task-context.js';
+import { explainByOcclusion } from '../explain/explain-by-occlusion.js';
+import { defineTaskHandler } from '../task-definition.js';
+import { embedLabels, labelSimilarities } from './label-descriptions.js';
+import { type ZeroShotPayload, type ZeroShotState, zeroShotTask } from './zero-shot-task.js';
+import { multiLabelScores, singleLabelScores } from './zero-shot-scores.js';
+import type { ZeroShotResult } from './zero-shot-types.js';
+
+/**
+ * Zero-shot classification in the engine: each label's closest description by cosine
+ * similarity, calibrated scores; occlusion explanations when asked.
+ *
+ * @example
+ * const [result] = await classifyZeroShot(state, { texts: ['I was charged twice'], explain: false }, context)
+ */
+export async function classifyZeroShot(
+  classifier: ZeroShotState,
+  request: ZeroShotPayload,
+  context: TaskContext,
+): Promise<ZeroShotResult[]> {
+  const labels = await embedLabels(classifier.labels, context);
+  const score = (embedding: Float32Array) => {
+    const similarities = labelSimilarities(labels, embedding);
+    return classifier.multiLabel ? multiLabelScores(similarities) : singleLabelScores(similarities);
+  };
+  const vectors = await context.embed(request.texts, { cache: false });
+  const results = vectors.map((vector): ZeroShotResult => {
+    const scores = score(vector);
+    const ranked = labels.ids
+      .map((id, index) => ({ id, score: scores[index] as number }))
+      .sort((left, right) => right.score - left.score);
+    const selected = classifier.multiLabel
+      ? ranked.filter((label) => label.score >= classifier.threshold).map((label) => label.id)
+      : ranked.slice(0, 1).map((label) => label.id);
+    return { labels: ranked, selected };
+  });
+  if (!request.explain) return results;
+  context.throwIfCancelled();
+  const targets = results.map((result, index) => {
+    const label = request.explainLabel ?? result.selected[0] ?? (result.labels[0]?.id as string);
+    const scored = result.labels.find((entry) => entry.id === label);
+    return { text: request.texts[index] as string, label, score: scored?.score ?? 0 };
+  });
+  const explanations = await explainByOcclusion(context, targets, (index, embedding) => {
+    const labelIndex = labels.ids.indexOf((targets[index] as (typeof targets)[number]).label);
+    return score(embedding)[labelIndex] ?? 0;
+  });
+  return results.map((result, index) => ({ ...result, explanation: explanations[index] }));
+}
+
+/**
+ * The engine side of the zero-shot task: each classifier's labels are kept by instance id
+ * (their description vectors in the engine's cache), so a call sends only its texts.
+ *
+ * @example
+ * const handler = zeroShotHandler.create()
+ */
+export const zeroShotHandler = defineTaskHandler(zeroShotTask, () => ({
+  restore: (state: ZeroShotState) => state,
+  run: async (payload, context, states) => {
+    if (!states.current) {
+      throw new InvalidInputError({
+        parameter: 'instance',
+        message: 'A zero-shot request reached the engine without its classifier.',
+      });
+    }
+    return classifyZeroShot(states.current, payload, context);
+  },
+}));
