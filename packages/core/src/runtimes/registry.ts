@@ -2,15 +2,25 @@ import { InvalidInputError } from '@ondevice/errors';
 import type { RuntimeFactory } from './runtime.js';
 
 /**
+ * A runtime's module: its folder's entry file exports `createRuntime`.
+ *
+ * @example
+ * export const createRuntime: RuntimeFactory = (environment) => new TfjsRuntime(environment)
+ */
+export interface RuntimeModule {
+  createRuntime: RuntimeFactory;
+}
+
+/**
  * Every runtime a model manifest can name, each imported on first use (so an app bundles
  * only the runtimes its models need, in the worker). Adding a runtime is a folder under
  * `runtimes/` and one line here.
  *
  * @example
- * const create = await runtimeRegistry.tfjs?.()
+ * const { createRuntime } = await runtimeRegistry.tfjs!()
  */
-export const runtimeRegistry: Readonly<Record<string, () => Promise<RuntimeFactory>>> = {
-  tfjs: () => import('./tfjs/tfjs-runtime.js').then((module) => module.createTfjsRuntime),
+export const runtimeRegistry: Readonly<Record<string, () => Promise<RuntimeModule>>> = {
+  tfjs: () => import('./tfjs/tfjs-runtime.js'),
 };
 
 /**
@@ -30,7 +40,7 @@ export function runtimeNames(): string[] {
  * @example
  * const createRuntime = await loadRuntimeFactory(manifest.runtime)
  */
-export function loadRuntimeFactory(name: string): Promise<RuntimeFactory> {
+export async function loadRuntimeFactory(name: string): Promise<RuntimeFactory> {
   const load = Object.hasOwn(runtimeRegistry, name) ? runtimeRegistry[name] : undefined;
   if (!load) {
     throw new InvalidInputError({
@@ -38,5 +48,5 @@ export function loadRuntimeFactory(name: string): Promise<RuntimeFactory> {
       message: `No runtime is registered as "${name}". Runtimes: ${runtimeNames().join(', ')}.`,
     });
   }
-  return load();
+  return (await load()).createRuntime;
 }

@@ -16,7 +16,7 @@ export const runtimeSpecificationVersion = 'v1';
  * Where a runtime runs: set once per engine.
  *
  * @example
- * const runtime = createTfjsRuntime({ assetBaseUrl: 'https://app.example/ondevice/', threads: true })
+ * const runtime = createRuntime({ assetBaseUrl: 'https://app.example/ondevice/', threads: true })
  */
 export interface RuntimeEnvironment {
   /** Absolute base URL of the asset server (wasm binaries…); undefined in Node (node_modules). */
@@ -148,7 +148,7 @@ export interface RuntimeMemory {
  * manifests name their runtime.
  *
  * @example
- * const runtime = (await runtimeRegistry.tfjs())(environment)
+ * const runtime = (await runtimeRegistry.tfjs!()).createRuntime(environment)
  * const { model } = await runtime.load({ manifest, readFiles, policy, onInitializing })
  * const vectors = await model.run(model.tokenize(['Hello world']))
  */
@@ -168,6 +168,6 @@ export interface Runtime {
  * Creates a runtime for one engine.
  *
  * @example
- * export const createTfjsRuntime: RuntimeFactory = (environment) => new TfjsRuntime(environment)
+ * export const createRuntime: RuntimeFactory = (environment) => new TfjsRuntime(environment)
  */
 export type RuntimeFactory = (environment: RuntimeEnvironment) => Runtime;

@@ -161,7 +161,7 @@ function describeWasm(capabilities: Readonly<Capabilities>, threadsAllowed: bool
  * Creates the TensorFlow.js runtime of one engine.
  *
  * @example
- * const runtime = createTfjsRuntime({ assetBaseUrl: undefined, threads: true })
+ * const runtime = createRuntime({ assetBaseUrl: undefined, threads: true })
  * const { model } = await runtime.load({ manifest: useLiteManifest, readFiles, policy, onInitializing })
  */
-export const createTfjsRuntime: RuntimeFactory = (environment) => new TfjsRuntime(environment);
+export const createRuntime: RuntimeFactory = (environment) => new TfjsRuntime(environment);
