@@ -6,10 +6,7 @@ import type {
 } from '@ondevice/core';
 import {
   type ComponentPropsWithoutRef,
-  type KeyboardEvent,
-  type MouseEvent,
   forwardRef,
-  useEffect,
   useId,
   useImperativeHandle,
   useMemo,
@@ -19,12 +16,13 @@ import {
 import { useStore } from 'zustand';
 import { isOfflineError } from '../errors/is-offline-error.js';
 import { waitingText } from '../model-progress/waiting-text.js';
-import { formatPercent } from '../format/format-percent.js';
 import { useTeachableClassifier } from '../hooks/use-teachable-classifier.js';
-import { LabelListbox } from './label-listbox.js';
 import type { SmartTagsState } from './smart-tags.js';
 import { createSmartTagsStore } from './smart-tags-store.js';
-import { type SuggestedTag, suggestTags } from './suggest-tags.js';
+import { suggestTags } from './suggest-tags.js';
+import { TagChip, tagKeys } from './tag-chip.js';
+import { useRovingFocus } from './use-roving-focus.js';
+import { useTagMenus } from './use-tag-menus.js';
 import { useTeaching } from './use-teaching.js';
 
 /** Props of {@link SmartTagsView}. */
@@ -77,9 +75,6 @@ export const SmartTagsView = forwardRef<HTMLDivElement, SmartTagsViewProps>(func
   const [store] = useState(() => createSmartTagsStore({ text }));
   const dismissedFor = useStore(store, (state) => state.text);
   const dismissedLabels = useStore(store, (state) => state.dismissed);
-  const storedMenu = useStore(store, (state) => state.menu);
-  const storedTabStop = useStore(store, (state) => state.tabStop);
-  const focusRequest = useStore(store, (state) => state.focusRequest);
   const announcement = useStore(store, (state) => state.announcement);
   const teaching = useStore(store, (state) => state.teaching);
 
@@ -94,103 +89,14 @@ export const SmartTagsView = forwardRef<HTMLDivElement, SmartTagsViewProps>(func
     : (labels ?? []).map((known) => known.id);
   const accepted = tags.filter((tag) => tag.state === 'accepted').map((tag) => tag.label);
   const keys = [...tags.flatMap((tag) => tagKeys(tag.label)), chooseKey];
-  const tabStop = storedTabStop !== null && keys.includes(storedTabStop) ? storedTabStop : keys[0];
-  // A menu whose chip went away (the prediction changed) is closed, not kept for later.
-  const menu = storedMenu && keys.includes(storedMenu.trigger) ? storedMenu : null;
+  const roving = useRovingFocus({ store, rootRef, keys, fallbackKey: chooseKey });
+  const baseId = useId();
+  const menus = useTagMenus({ store, keys, baseId, focusKey: roving.focusKey, formatLabel });
   const teach = useTeaching({ store, text, classifier, formatLabel, keys });
 
-  const findButton = (key: string) =>
-    [...(rootRef.current?.querySelectorAll<HTMLElement>('[data-key]') ?? [])].find(
-      (element) => element.dataset.key === key,
-    );
-  const focusKey = (key: string) => {
-    store.getState().setTabStop(key);
-    findButton(key)?.focus();
-  };
-
-  // Focus follows a tag that moved (corrected, chosen); falls back to "Choose tag" if it is gone.
-  useEffect(() => {
-    if (focusRequest === null) return;
-    const target = findButton(focusRequest);
-    if (!target && teaching) return;
-    store.getState().requestFocus(null);
-    focusKey(target ? focusRequest : chooseKey);
-  });
-
-  const onToolbarKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const current = (event.target as HTMLElement).dataset.key;
-    const index = current === undefined ? -1 : keys.indexOf(current);
-    if (index < 0) return;
-    const next =
-      event.key === 'ArrowRight'
-        ? Math.min(keys.length - 1, index + 1)
-        : event.key === 'ArrowLeft'
-          ? Math.max(0, index - 1)
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? keys.length - 1
-              : undefined;
-    if (next === undefined) return;
-    event.preventDefault();
-    focusKey(keys[next] as string);
-  };
-
-  const baseId = useId();
   const hintId = `${baseId}-hint`;
   const state: SmartTagsState =
     status === 'error' ? (isOfflineError(error) ? 'offline' : 'error') : status;
-  const rovingProps = (key: string) => ({
-    'data-key': key,
-    tabIndex: key === tabStop ? 0 : -1,
-    onFocus: () => {
-      if (key !== tabStop) store.getState().setTabStop(key);
-    },
-  });
-  const menuFor = (
-    key: string,
-    title: string,
-    options: readonly string[],
-    choose: (to: string) => void,
-  ) =>
-    menu?.trigger === key ? (
-      <LabelListbox
-        id={`${baseId}-${key}-menu`}
-        label={title}
-        options={options}
-        active={Math.min(menu.active, Math.max(0, options.length - 1))}
-        onActiveChange={(active) => store.getState().setMenuActive(active)}
-        onSelect={(to) => {
-          store.getState().closeMenu();
-          choose(to);
-        }}
-        onClose={(reason) => {
-          store.getState().closeMenu();
-          if (reason === 'escape') focusKey(key);
-        }}
-        formatLabel={formatLabel}
-      />
-    ) : null;
-  const menuTriggerProps = (key: string) => ({
-    'aria-haspopup': 'listbox' as const,
-    'aria-expanded': menu?.trigger === key,
-    'aria-controls': menu?.trigger === key ? `${baseId}-${key}-menu` : undefined,
-    // While its menu is open, pressing the button closes it: keep focus in the listbox until
-    // the click, so the listbox's blur does not close it first and the click reopen it.
-    onMouseDown: (event: MouseEvent<HTMLButtonElement>) => {
-      if (menu?.trigger === key) event.preventDefault();
-    },
-    onClick: () => {
-      if (menu?.trigger !== key) return store.getState().openMenu(key, 0);
-      store.getState().closeMenu();
-      focusKey(key);
-    },
-    onKeyDown: (event: KeyboardEvent<HTMLButtonElement>) => {
-      if (event.key !== 'ArrowDown') return;
-      event.preventDefault();
-      store.getState().openMenu(key, 0);
-    },
-  });
 
   return (
     <div
@@ -208,70 +114,29 @@ export const SmartTagsView = forwardRef<HTMLDivElement, SmartTagsViewProps>(func
           data-part="toolbar"
           aria-label={label}
           aria-describedby={hintId}
-          onKeyDown={onToolbarKeyDown}
+          onKeyDown={roving.onToolbarKeyDown}
         >
-          {tags.map((tag) => {
-            const name = formatLabel(tag.label);
-            const others = allLabels.filter(
-              (other) => other !== tag.label && !accepted.includes(other),
-            );
-            return (
-              <span
-                key={tag.label}
-                data-part="tag"
-                data-state={tag.state}
-                data-label={tag.label}
-                data-unsure={tag.unsure ? '' : undefined}
-              >
-                <button
-                  type="button"
-                  data-part="accept"
-                  aria-pressed={tag.state === 'accepted'}
-                  aria-label={chipName(tag, name)}
-                  onClick={() =>
-                    tag.state === 'accepted' ? teach.unaccept(tag.label) : teach.accept(tag.label)
-                  }
-                  {...rovingProps(`${tag.label}:accept`)}
-                >
-                  <span data-part="tag-label">{name}</span>
-                  {tag.confidence !== undefined && (
-                    <span data-part="confidence">{formatPercent(tag.confidence)}</span>
-                  )}
-                </button>
-                <button
-                  type="button"
-                  data-part="correct"
-                  aria-label={`Change ${name}`}
-                  {...rovingProps(`${tag.label}:correct`)}
-                  {...menuTriggerProps(`${tag.label}:correct`)}
-                >
-                  <span aria-hidden="true">▾</span>
-                </button>
-                <button
-                  type="button"
-                  data-part="reject"
-                  aria-label={`Reject ${name}`}
-                  onClick={() => teach.reject(tag)}
-                  {...rovingProps(`${tag.label}:reject`)}
-                >
-                  <span aria-hidden="true">×</span>
-                </button>
-                {menuFor(`${tag.label}:correct`, `Change ${name} to`, others, (to) =>
-                  teach.correct(tag, to),
-                )}
-              </span>
-            );
-          })}
+          {tags.map((tag) => (
+            <TagChip
+              key={tag.label}
+              tag={tag}
+              name={formatLabel(tag.label)}
+              others={allLabels.filter((other) => other !== tag.label && !accepted.includes(other))}
+              teach={teach}
+              roving={roving}
+              menus={menus}
+            />
+          ))}
           <span data-part="choose-tag">
             <button
               type="button"
               data-part="choose"
-              {...rovingProps(chooseKey)}
-              {...menuTriggerProps(chooseKey)}
+              {...roving.rovingProps(chooseKey)}
+              {...menus.menuTriggerProps(chooseKey)}
             >
               Choose tag
             </button>
-            {menuFor(
+            {menus.menuFor(
               chooseKey,
               'Tag as',
               allLabels.filter((other) => !accepted.includes(other)),
@@ -309,14 +174,3 @@ export const SmartTagsView = forwardRef<HTMLDivElement, SmartTagsViewProps>(func
 });
 
 const noLabels: readonly string[] = Object.freeze([]);
-
-/** The roving keys of a tag's buttons, in DOM order. */
-function tagKeys(label: string): string[] {
-  return [`${label}:accept`, `${label}:correct`, `${label}:reject`];
-}
-
-/** "billing, 72 %", with ", unsure" for a low-confidence suggestion. */
-function chipName(tag: SuggestedTag, name: string): string {
-  const confidence = tag.confidence === undefined ? '' : `, ${formatPercent(tag.confidence)}`;
-  return `${name}${confidence}${tag.unsure ? ', unsure' : ''}`;
-}
