@@ -1,7 +1,7 @@
 import { ModelLoadError } from '@ondevice/errors';
 import type { ModelFile } from '../models/model-manifest.js';
 import { abortErrorFor } from '../util/abort.js';
-import { isNode } from '../util/environment.js';
+import { isNode, nodeProcess } from '../util/environment.js';
 
 /** Where model files come from: an HTTP asset server, or node_modules in Node. */
 export interface AssetSource {
@@ -119,9 +119,10 @@ interface NodeModules {
 
 function loadNodeModules(): NodeModules {
   // process.getBuiltinModule keeps `node:` imports out of browser bundles entirely.
-  const fs = process.getBuiltinModule('node:fs/promises');
-  const { createRequire } = process.getBuiltinModule('node:module');
-  const path = process.getBuiltinModule('node:path');
+  const node = nodeProcess() as NodeJS.Process;
+  const fs = node.getBuiltinModule('node:fs/promises');
+  const { createRequire } = node.getBuiltinModule('node:module');
+  const path = node.getBuiltinModule('node:path');
   const require = createRequire(import.meta.url);
   return {
     readFile: async (file) => new Uint8Array(await fs.readFile(file)),

@@ -3,11 +3,18 @@
  * Browsers and bundlers do not define `process.versions.node`.
  */
 export function isNode(): boolean {
-  return (
-    typeof process !== 'undefined' &&
-    typeof process.versions === 'object' &&
-    typeof process.versions.node === 'string'
-  );
+  return typeof nodeProcess()?.versions?.node === 'string';
+}
+
+/**
+ * Node's `process`, read from globalThis (undefined in browsers and workers); core never names
+ * the global, so bundles for the page carry no Node assumption.
+ *
+ * @example
+ * const fs = isNode() ? nodeProcess()?.getBuiltinModule('node:fs/promises') : undefined
+ */
+export function nodeProcess(): NodeJS.Process | undefined {
+  return (globalThis as { process?: NodeJS.Process }).process;
 }
 
 /** True inside a Web Worker (dedicated, shared or service). */
