@@ -47,6 +47,17 @@ export default defineConfig({
           testTimeout: 120_000,
         },
       },
+      {
+        resolve: { conditions: ['@ondevice/source'] },
+        ssr: { resolve: { conditions: ['@ondevice/source'] } },
+        test: {
+          name: 'bench',
+          root: 'bench',
+          environment: 'node',
+          include: ['node/**/*.test.ts'],
+          testTimeout: 300_000,
+        },
+      },
     ],
   },
 });

@@ -29,15 +29,17 @@ export interface BuildSize {
 export type BundleSize = Record<SizeAppVariant, BuildSize>;
 
 /**
- * Builds bench/size-app with `vite build` three ways and measures each: the app (React +
- * @ondevice/core + @ondevice/react), a React-only baseline, and the app with React left out.
+ * Builds bench/size-app with `vite build` three ways (or the `variants` asked for) and
+ * measures each: the app (React + @ondevice/core + @ondevice/react), a React-only baseline, and
+ * the app with React left out.
  */
-export async function measureBundleSize(): Promise<BundleSize> {
-  return {
-    app: await buildAndMeasure('app'),
-    'react-baseline': await buildAndMeasure('react-baseline'),
-    'app-without-react': await buildAndMeasure('app-without-react'),
-  };
+export async function measureBundleSize<V extends SizeAppVariant = SizeAppVariant>(
+  options: { variants?: readonly V[] } = {},
+): Promise<Pick<BundleSize, V>> {
+  const variants = options.variants ?? (['app', 'react-baseline', 'app-without-react'] as V[]);
+  const sizes: Partial<BundleSize> = {};
+  for (const variant of variants) sizes[variant] = await buildAndMeasure(variant);
+  return sizes as Pick<BundleSize, V>;
 }
 
 /**
@@ -45,7 +47,16 @@ export async function measureBundleSize(): Promise<BundleSize> {
  */
 async function buildAndMeasure(variant: SizeAppVariant): Promise<BuildSize> {
   const config = sizeAppConfig(variant);
-  await build(config);
+  // A production build whoever runs it (Vitest sets NODE_ENV=test, which would make the React
+  // plugin emit development JSX).
+  const environment = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build(config);
+  } finally {
+    if (environment === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = environment;
+  }
   const outDir = config.build?.outDir as string;
   const manifest = JSON.parse(
     await readFile(join(outDir, '.vite', 'manifest.json'), 'utf8'),

@@ -6,7 +6,6 @@ import type { ModelManifest } from '../models/model-manifest.js';
 import { defaultEmbeddingModelId } from '../models/registry.js';
 import { type BackendPreference, parseBackendPreference } from '../runtimes/backend-name.js';
 import { readRememberedBackends, rememberBackend } from '../runtimes/backend-memory.js';
-import { runtimeNames } from '../runtimes/registry.js';
 import type { RuntimeMemory } from '../runtimes/runtime.js';
 import { createSentimentAnalyzer } from '../tasks/sentiment/sentiment-analyzer.js';
 import type {
@@ -162,7 +161,8 @@ class Client extends Subscribable implements OnDeviceClient {
   constructor(private readonly options: ClientOptions) {
     super();
     this.backend = parseBackendPreference(options.backend ?? 'auto');
-    this.catalog = createModelCatalog(options.models ?? [], runtimeNames());
+    // Runtime names are checked by the engine: the registry stays out of the page's bundle.
+    this.catalog = createModelCatalog(options.models ?? []);
     this.defaultModel = this.catalog.get(options.defaultModel ?? defaultEmbeddingModelId).id;
     this.useWorker = (options.worker ?? true) && typeof Worker === 'function';
     this.engineOptions = {

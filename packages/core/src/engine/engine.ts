@@ -10,7 +10,7 @@ import { type ModelFileCache, createModelFileCache } from '../loading/model-cach
 import { type ModelCatalog, createModelCatalog } from '../models/model-catalog.js';
 import { detectCapabilities } from '../runtimes/capabilities.js';
 import type { ModelStatusListener } from '../runtimes/model-status.js';
-import { loadRuntimeFactory, runtimeNames } from '../runtimes/registry.js';
+import { loadRuntimeFactory } from '../runtimes/registry.js';
 import {
   type Runtime,
   type RuntimeMemory,
@@ -62,7 +62,8 @@ export class Engine {
   constructor(private readonly options: EngineOptions) {
     this.source = createAssetSource(options.assetBaseUrl);
     this.cache = createModelFileCache({ persistent: options.modelCache === 'persistent' });
-    this.catalog = createModelCatalog(options.models, runtimeNames());
+    // A manifest naming no registered runtime fails its own loads, not the engine.
+    this.catalog = createModelCatalog(options.models);
   }
 
   /** Loads a model once (later calls share the first), reporting status as it goes. */

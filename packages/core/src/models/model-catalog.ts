@@ -29,7 +29,7 @@ const roles = new Set(['graph', 'weights', 'vocabulary']);
 
 /**
  * A catalogue of the built-in manifests plus `extra` (checked first: an id must be unique, its
- * runtime registered, its files well formed).
+ * files well formed, and its runtime one of `runtimes` when they are given).
  *
  * @throws {InvalidInputError} naming the bad field (`models[0].files[2].sha256`).
  * @example
@@ -37,7 +37,7 @@ const roles = new Set(['graph', 'weights', 'vocabulary']);
  */
 export function createModelCatalog(
   extra: readonly unknown[] = [],
-  runtimes: readonly string[] = [],
+  runtimes?: readonly string[],
 ): ModelCatalog {
   const manifests = [...builtInManifests];
   const custom: ModelManifest[] = [];
@@ -74,7 +74,7 @@ export function createModelCatalog(
 function validateManifest(
   value: unknown,
   path: string,
-  runtimes: readonly string[],
+  runtimes: readonly string[] | undefined,
 ): ModelManifest {
   const fail = (field: string, expected: string, actual: unknown): never => {
     throw new InvalidInputError({
@@ -91,7 +91,9 @@ function validateManifest(
       fail(`.${key}`, 'a non-empty string', manifest[key]);
     }
   }
-  if (typeof manifest.runtime !== 'string' || !runtimes.includes(manifest.runtime)) {
+  if (typeof manifest.runtime !== 'string' || manifest.runtime === '') {
+    fail('.runtime', 'the name of a registered runtime', manifest.runtime);
+  } else if (runtimes && !runtimes.includes(manifest.runtime)) {
     fail('.runtime', `one of the registered runtimes (${runtimes.join(', ')})`, manifest.runtime);
   }
   if (manifest.task !== 'text-embedding') fail('.task', '"text-embedding"', manifest.task);

@@ -18,7 +18,6 @@ import type {
   TeachablePrediction,
   TeachableState,
 } from './teachable-types.js';
-import { validateTeachableExport } from './validate-export.js';
 
 /** Confidence under which a prediction is `unsure` when the options do not say. */
 const defaultUnsureBelow = 0.5;
@@ -176,6 +175,8 @@ class DeviceTeachableClassifier extends Subscribable implements TeachableClassif
   }
 
   async import(data: unknown): Promise<void> {
+    // The checker is loaded with the first import or stored record: most pages never need it.
+    const { validateTeachableExport } = await import('./validate-export.js');
     const checked = validateTeachableExport(data, {
       modelId: this.runner.modelId,
       dimensions: this.runner.dimensions,
@@ -266,6 +267,7 @@ class DeviceTeachableClassifier extends Subscribable implements TeachableClassif
       this.storageKind = this.store.kind;
       const stored = await this.store.read(this.settings.id);
       if (stored !== undefined) {
+        const { validateTeachableExport } = await import('./validate-export.js');
         const data = fromExport(
           validateTeachableExport(stored, {
             modelId: this.runner.modelId,
