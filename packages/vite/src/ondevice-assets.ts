@@ -2,7 +2,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { getModelManifest, listModelIds } from '@ondevice/core';
 
-/** One file the browser fetches at run time: its URL path under the base, and where it is on disk. */
+/**
+ * One file the browser fetches at run time: its URL path under the base, and where it is on disk.
+ *
+ * @example
+ * for (const { urlPath, filePath } of listOnDeviceAssets()) console.log(urlPath, filePath)
+ */
 export interface OnDeviceAsset {
   /** Path below the asset base, e.g. `models/use-lite/model.json` or `wasm/tfjs-backend-wasm.wasm`. */
   urlPath: string;

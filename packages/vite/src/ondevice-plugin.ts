@@ -6,7 +6,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
 import { listOnDeviceAssets, type OnDeviceAsset } from './ondevice-assets.js';
 
-/** Options of the {@link ondevice} Vite plugin. */
+/**
+ * Options of the {@link ondevice} Vite plugin.
+ *
+ * @example
+ * ondevice({ base: '/models/', models: ['use-lite'] })
+ */
 export interface OnDevicePluginOptions {
   /**
    * URL path the assets are served and emitted under; must match the client's `assetBaseUrl`.

@@ -6,7 +6,12 @@ import { raceAbort } from '../util/abort.js';
 import { Subscribable } from '../util/subscribable.js';
 import type { EngineConnection } from '../worker/engine-connection.js';
 
-/** Options of a model load. */
+/**
+ * Options of a model load.
+ *
+ * @example
+ * await client.model().load({ signal, onProgress: (status) => console.log(status.status) })
+ */
 export interface LoadOptions {
   /** Stops waiting for the load; the shared download goes on for other users of the model. */
   signal?: AbortSignal;

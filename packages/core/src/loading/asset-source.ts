@@ -17,7 +17,12 @@ export interface AssetSource {
   ): Promise<Uint8Array>;
 }
 
-/** Default asset base path in browsers; `@ondevice/vite` serves and emits the files there. */
+/**
+ * Default asset base path in browsers; `@ondevice/vite` serves and emits the files there.
+ *
+ * @example
+ * createClient({ assetBaseUrl: `${import.meta.env.BASE_URL}ondevice/` }) // when the app is not at /
+ */
 export const defaultAssetBaseUrl = '/ondevice/';
 
 /** Picks the source: an explicit base URL wins; otherwise node_modules in Node, `/ondevice/` in browsers. */

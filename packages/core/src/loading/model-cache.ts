@@ -1,7 +1,12 @@
 /** Where verified model files are kept between loads. */
 export type CacheStorageKind = 'cache-api' | 'memory' | 'none';
 
-/** What the cache did, for diagnostics. */
+/**
+ * What the cache did, for diagnostics.
+ *
+ * @example
+ * const { storage, reason } = client.diagnostics().modelCache ?? {}
+ */
 export interface CacheDiagnostics {
   storage: CacheStorageKind;
   /** Why the storage is not the Cache API, when it is not. */

@@ -1,4 +1,9 @@
-/** What this thread can do, computed once with `typeof` guards. */
+/**
+ * What this thread can do, computed once with `typeof` guards.
+ *
+ * @example
+ * const { wasmThreads, crossOriginIsolated } = client.diagnostics().capabilities ?? {}
+ */
 export interface Capabilities {
   webgpu: boolean;
   webgl2: boolean;

@@ -2,7 +2,12 @@ import { BackendUnavailableError } from '@ondevice/errors';
 import type { BackendName, BackendPreference } from './backend-name.js';
 import { backendNames } from './backend-name.js';
 
-/** What happened to one candidate during backend selection. */
+/**
+ * What happened to one candidate during backend selection.
+ *
+ * @example
+ * for (const { name, outcome, reason } of selection.candidates) console.log(name, outcome, reason)
+ */
 export interface BackendCandidate {
   name: BackendName;
   outcome: 'chosen' | 'measured' | 'rejected' | 'skipped';
@@ -16,7 +21,12 @@ export interface BackendCandidate {
   reason: string;
 }
 
-/** The outcome of selection, shown by `client.diagnostics()`. */
+/**
+ * The outcome of selection, shown by `client.diagnostics()`.
+ *
+ * @example
+ * const { chosen, decidedBy } = client.diagnostics().backend.selection ?? {}
+ */
 export interface BackendSelection {
   requested: BackendPreference;
   chosen: BackendName;

@@ -1,6 +1,11 @@
 import { InvalidInputError } from '@ondevice/errors';
 
-/** A vector as returned by the embedder, or any numeric array. */
+/**
+ * A vector as returned by the embedder, or any numeric array.
+ *
+ * @example
+ * const centroid: Vector = [0.1, 0.3, 0.2]
+ */
 export type Vector = Float32Array | readonly number[];
 
 /**
@@ -31,7 +36,12 @@ export function cosineSimilarity(a: Vector, b: Vector): number {
   return dot / Math.sqrt(normA * normB);
 }
 
-/** One result of {@link topK}. */
+/**
+ * One result of {@link topK}.
+ *
+ * @example
+ * const [{ index, score }] = topK(query, documents, 1)
+ */
 export interface ScoredIndex {
   /** Position of the candidate in the array passed in. */
   index: number;

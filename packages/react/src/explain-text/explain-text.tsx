@@ -3,10 +3,20 @@ import { type ComponentPropsWithoutRef, forwardRef } from 'react';
 import { useExplanation } from '../hooks/use-explanation.js';
 import { ExplanationView } from './explanation-view.js';
 
-/** States of `<ExplainText>`, as its `data-state`; `offline` is an unreachable model. */
+/**
+ * States of `<ExplainText>`, as its `data-state`; `offline` is an unreachable model.
+ *
+ * @example
+ * [data-ondevice-explain-text][data-state='error'] { color: darkred }
+ */
 export type ExplainTextState = 'idle' | 'loading' | 'ready' | 'error' | 'offline';
 
-/** Props of {@link ExplainText}. */
+/**
+ * Props of {@link ExplainText}.
+ *
+ * @example
+ * <ExplainText text={review} source={{ kind: 'sentiment' }} />
+ */
 export interface ExplainTextProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** The text to show, and (uncontrolled) to explain. */
   text: string;

@@ -1,7 +1,12 @@
 import { ModelLoadError, type ModelStatus } from '@ondevice/core';
 import { formatMegabytes } from './format-megabytes.js';
 
-/** Every state `<ModelProgress>` shows; `offline` is a load error with no HTTP status. */
+/**
+ * Every state `<ModelProgress>` shows; `offline` is a load error with no HTTP status.
+ *
+ * @example
+ * document.querySelector('[data-ondevice-model-progress]')?.getAttribute('data-state') // 'downloading'
+ */
 export type ModelProgressState =
   'idle' | 'downloading' | 'initializing' | 'ready' | 'error' | 'offline';
 

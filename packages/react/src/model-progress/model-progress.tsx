@@ -3,7 +3,12 @@ import { type ComponentPropsWithoutRef, forwardRef, useId } from 'react';
 import { useModelStatus } from '../hooks/use-model-status.js';
 import { describeModelStatus } from './describe-model-status.js';
 
-/** Props of {@link ModelProgress}. */
+/**
+ * Props of {@link ModelProgress}.
+ *
+ * @example
+ * <ModelProgress label="Search model" loadOnMount />
+ */
 export interface ModelProgressProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /**
    * Model to follow when uncontrolled.

@@ -2,7 +2,12 @@ import type { OnDeviceClient } from '@ondevice/core';
 import type { ReactNode } from 'react';
 import { OnDeviceContext } from './ondevice-context.js';
 
-/** Props of {@link OnDeviceProvider}. */
+/**
+ * Props of {@link OnDeviceProvider}.
+ *
+ * @example
+ * <OnDeviceProvider client={client}><App /></OnDeviceProvider>
+ */
 export interface OnDeviceProviderProps {
   /** The app's one client, from `createClient()`. Create it once, outside render. */
   client: OnDeviceClient;

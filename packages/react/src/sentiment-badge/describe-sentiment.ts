@@ -2,7 +2,12 @@ import type { ModelStatus, OnDeviceError, SentimentLabel, SentimentResult } from
 import { isOfflineError } from '../errors/is-offline-error.js';
 import { formatPercent } from '../format/format-percent.js';
 
-/** States of `<SentimentBadge>`, as its `data-state`; `offline` is an unreachable model. */
+/**
+ * States of `<SentimentBadge>`, as its `data-state`; `offline` is an unreachable model.
+ *
+ * @example
+ * [data-ondevice-sentiment-badge][data-state='offline'] { opacity: 0.6 }
+ */
 export type SentimentBadgeState = 'idle' | 'loading' | 'ready' | 'error' | 'offline';
 
 /** What a sentiment badge shows in a state. */

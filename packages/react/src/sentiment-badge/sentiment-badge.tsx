@@ -3,7 +3,12 @@ import { type ComponentPropsWithoutRef, forwardRef } from 'react';
 import { useSentiment } from '../hooks/use-sentiment.js';
 import { describeSentiment } from './describe-sentiment.js';
 
-/** Props of {@link SentimentBadge}. */
+/**
+ * Props of {@link SentimentBadge}.
+ *
+ * @example
+ * <SentimentBadge text={comment} />
+ */
 export interface SentimentBadgeProps extends Omit<ComponentPropsWithoutRef<'span'>, 'children'> {
   /** Uncontrolled: the text to analyse with the provider's client (debounced). */
   text?: string;

@@ -5,7 +5,12 @@ import { describeSentiment } from '../sentiment-badge/describe-sentiment.js';
 import { SentimentBadge } from '../sentiment-badge/sentiment-badge.js';
 import { createSentimentTextareaStore } from './sentiment-textarea-store.js';
 
-/** Props of {@link SentimentTextarea}; other props go to the `<textarea>`. */
+/**
+ * Props of {@link SentimentTextarea}; other props go to the `<textarea>`.
+ *
+ * @example
+ * <SentimentTextarea label="Your reply" defaultValue="Thanks for waiting!" />
+ */
 export interface SentimentTextareaProps extends Omit<
   ComponentPropsWithoutRef<'textarea'>,
   'value' | 'defaultValue' | 'children'

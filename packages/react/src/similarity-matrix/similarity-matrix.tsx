@@ -10,10 +10,20 @@ import { SimilarityHeatmap } from './similarity-heatmap.js';
 import { SimilarityMatrixContext } from './similarity-matrix-context.js';
 import { createSimilarityMatrixStore } from './similarity-matrix-store.js';
 
-/** States of `<SimilarityMatrix>`, as its `data-state`. */
+/**
+ * States of `<SimilarityMatrix>`, as its `data-state`.
+ *
+ * @example
+ * [data-ondevice-similarity-matrix][data-state='ready'] { outline: none }
+ */
 export type SimilarityMatrixState = 'empty' | 'loading' | 'ready' | 'error';
 
-/** Props of {@link SimilarityMatrix}. */
+/**
+ * Props of {@link SimilarityMatrix}.
+ *
+ * @example
+ * <SimilarityMatrix sentences={sentences} onSentencesChange={setSentences} />
+ */
 export interface SimilarityMatrixProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** Controlled sentences; pair with `onSentencesChange`. */
   sentences?: readonly string[];

@@ -8,10 +8,20 @@ import { type ComponentPropsWithoutRef, forwardRef, useMemo } from 'react';
 import { useTeachablePredictions } from '../hooks/use-teachable-predictions.js';
 import { SmartTagsView } from './smart-tags-view.js';
 
-/** States of `<SmartTags>`, as its `data-state`; `offline` is an unreachable model. */
+/**
+ * States of `<SmartTags>`, as its `data-state`; `offline` is an unreachable model.
+ *
+ * @example
+ * [data-ondevice-smart-tags][data-state='loading'] { opacity: 0.7 }
+ */
 export type SmartTagsState = 'idle' | 'loading' | 'ready' | 'error' | 'offline';
 
-/** Props of {@link SmartTags}. */
+/**
+ * Props of {@link SmartTags}.
+ *
+ * @example
+ * <SmartTags text={ticket} classifierId="support-intents" labels={intents} />
+ */
 export interface SmartTagsProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** The text to tag. */
   text: string;

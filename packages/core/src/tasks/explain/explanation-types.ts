@@ -1,4 +1,9 @@
-/** A run of characters of the explained text and how much it pushed the answer. */
+/**
+ * A run of characters of the explained text and how much it pushed the answer.
+ *
+ * @example
+ * const strongest = explanation.spans.toSorted((a, b) => Math.abs(b.weight) - Math.abs(a.weight))[0]
+ */
 export interface AttributionSpan {
   /** Offset of the first character in the original text (UTF-16 code units). */
   start: number;
@@ -13,7 +18,12 @@ export interface AttributionSpan {
   weight: number;
 }
 
-/** Why a classifier gave its answer. */
+/**
+ * Why a classifier gave its answer.
+ *
+ * @example
+ * const { label, spans } = await client.sentiment().explain('Slow support, great fix')
+ */
 export interface Explanation {
   /** The label whose score is explained. */
   label: string;

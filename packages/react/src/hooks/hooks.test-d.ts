@@ -1,0 +1,53 @@
+import type {
+  EmbeddingsData,
+  ModelStatus,
+  RequestResult,
+  SentimentData,
+  TeachableState,
+  ZeroShotData,
+} from '@ondevice/core';
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  useEmbeddings,
+  useExplanation,
+  useModelStatus,
+  useSentiment,
+  useTeachableClassifier,
+  useTeachablePredictions,
+  useZeroShot,
+} from '../index.js';
+
+describe('hooks (types)', () => {
+  it('return the one result union of their observer', () => {
+    expectTypeOf(useSentiment).returns.toEqualTypeOf<RequestResult<SentimentData>>();
+    expectTypeOf(useEmbeddings).returns.toEqualTypeOf<RequestResult<EmbeddingsData>>();
+    expectTypeOf(useZeroShot).returns.toEqualTypeOf<RequestResult<ZeroShotData>>();
+    expectTypeOf(useModelStatus).returns.toEqualTypeOf<ModelStatus>();
+    const result = useSentiment('Great support');
+    if (result.status === 'success')
+      expectTypeOf(result.data.label).toEqualTypeOf<'positive' | 'negative' | 'neutral'>();
+  });
+
+  it('take the input first and one options object', () => {
+    useZeroShot('text', { labels: [{ id: 'billing', descriptions: [] }], debounceMs: 100 });
+    // @ts-expect-error labels are an option, not a positional argument
+    useZeroShot('text', [{ id: 'billing', descriptions: [] }]);
+    useTeachablePredictions(['a'], { id: 'intents' });
+    // @ts-expect-error the classifier id is an option
+    useTeachablePredictions(['a'], 'intents');
+    useExplanation('text', { source: { kind: 'sentiment' } });
+    // @ts-expect-error the source is an option
+    useExplanation('text', { kind: 'sentiment' });
+    useModelStatus({ model: 'use-lite', load: true });
+  });
+
+  it('give a teachable classifier its state in every status, and bound actions', () => {
+    const classifier = useTeachableClassifier({ id: 'intents' });
+    expectTypeOf(classifier.data).toEqualTypeOf<TeachableState>();
+    expectTypeOf(classifier.learn)
+      .parameter(0)
+      .toEqualTypeOf<
+        { text: string; label: string } | readonly { text: string; label: string }[]
+      >();
+  });
+});
