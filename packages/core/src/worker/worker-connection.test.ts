@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { testEngineOptions } from '../test-support/engine-options.test.support.js';
 import {
   AbortError,
   InvalidClassifierDataError,
@@ -102,15 +103,7 @@ describe('classifier tasks through the worker protocol', () => {
     // The page checks imported heads; a request built by hand reaches the engine's own check.
     const head = exported.head as NonNullable<typeof exported.head>;
     const connection = createWorkerConnection({
-      engineOptions: {
-        backend: 'wasm',
-        assetBaseUrl: undefined,
-        autoBackendBudgetMs: 1500,
-        allowSoftwareRenderer: false,
-        modelCache: 'memory',
-        rememberedBackends: {},
-        models: [],
-      },
+      engineOptions: testEngineOptions(),
       createWorker: () => new InProcessWorker() as unknown as Worker,
       onFailure: () => {},
     });

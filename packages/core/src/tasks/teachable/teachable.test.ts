@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testEngineOptions } from '../../test-support/engine-options.test.support.js';
 import {
   AbortError,
   InvalidClassifierDataError,
@@ -233,15 +234,7 @@ describe('client.teachable()', () => {
   });
 
   it('restores its examples and head from storage', async () => {
-    const connection = createInThreadConnection({
-      backend: 'wasm',
-      assetBaseUrl: undefined,
-      autoBackendBudgetMs: 1500,
-      allowSoftwareRenderer: false,
-      modelCache: 'memory',
-      rememberedBackends: {},
-      models: [],
-    });
+    const connection = createInThreadConnection(testEngineOptions());
     const runner = createTaskRunner(
       new ModelHandle(
         'use-lite',
