@@ -39,6 +39,7 @@ test.describe('playground', () => {
     await expectHeatmap(page);
     await expect(page.getByTestId('worker')).toHaveText(/Web Worker/);
     await expect(page.getByTestId('chosen-backend')).toHaveText(/^wasm \((measurement|remembered)/);
+    await expect(page.getByTestId('runtime')).toHaveText('use-lite: tfjs');
     await expect(
       page.getByTestId('backend-candidates').locator('tr[data-outcome="chosen"] th'),
     ).toHaveText('wasm');

@@ -9,6 +9,11 @@ export function DiagnosticsPanel() {
     <section aria-labelledby="diagnostics-heading" className="diagnostics">
       <h2 id="diagnostics-heading">Diagnostics</h2>
       <dl>
+        <dt>Runtime</dt>
+        <dd data-testid="runtime">
+          {diagnostics.models.map((model) => `${model.id}: ${model.runtime}`).join(', ') ||
+            'no model yet'}
+        </dd>
         <dt>Backend</dt>
         <dd data-testid="chosen-backend">
           {selection
