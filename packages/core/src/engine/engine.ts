@@ -202,6 +202,15 @@ export class Engine {
   ): Promise<LoadedModel> {
     const started = performance.now();
     const manifest = this.catalog.get(modelId);
+    // The files start downloading (or coming out of the cache) while the runtime's code loads.
+    const files = loadModelFiles({
+      manifest,
+      source: this.source,
+      cache: this.cache,
+      ...(signal ? { signal } : {}),
+      onProgress: (loaded, total) => onStatus({ status: 'downloading', loaded, total }),
+    });
+    files.catch(() => {}); // a failure reaches the caller through readFiles, or is moot
     const runtime = await this.runtime(manifest.runtime);
     const { model, selection } = await runtime.load({
       manifest,
@@ -214,14 +223,7 @@ export class Engine {
           : {}),
       },
       ...(signal ? { signal } : {}),
-      readFiles: () =>
-        loadModelFiles({
-          manifest,
-          source: this.source,
-          cache: this.cache,
-          ...(signal ? { signal } : {}),
-          onProgress: (loaded, total) => onStatus({ status: 'downloading', loaded, total }),
-        }),
+      readFiles: () => files,
       onInitializing: () => onStatus({ status: 'initializing' }),
     });
     const report: LoadReport = {
