@@ -172,6 +172,7 @@ function prebundledDependencies(root: string | undefined): string[] {
     '@tensorflow/tfjs-backend-webgpu',
     '@tensorflow-models/universal-sentence-encoder',
     '@noble/hashes/sha2.js',
+    '@ondevice/errors',
   ].map((name) => `@ondevice/core > ${name}`);
   const react = ['zustand', 'zustand/vanilla'].map((name) => `@ondevice/react > ${name}`);
   return [
