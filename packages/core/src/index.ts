@@ -56,6 +56,7 @@ export {
   BackendUnavailableError,
   InvalidClassifierDataError,
   InvalidInputError,
+  LimitExceededError,
   ModelIntegrityError,
   ModelLoadError,
   OnDeviceError,
@@ -64,5 +65,7 @@ export {
   UnknownModelError,
   WorkerCrashedError,
 } from '@ondevice/errors';
-export type { KnownErrorCode, OnDeviceErrorCode } from '@ondevice/errors';
+export type { KnownErrorCode, ModelLoadFailure, OnDeviceErrorCode } from '@ondevice/errors';
+export { defaultLimits } from './client/limits.js';
+export type { Limits } from './client/limits.js';
 export * from './observers/index.js';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AbortError,
   InvalidClassifierDataError,
+  LimitExceededError,
   ModelIntegrityError,
   ModelLoadError,
   OnDeviceError,
@@ -58,6 +59,8 @@ describe('typed errors', () => {
       new WorkerCrashedError({ message: 'died' }),
       new AbortError({ message: 'stop' }),
       new InvalidClassifierDataError({ message: 'bad', path: 'examples[0].label' }),
+      new LimitExceededError({ message: 'm', limit: 'maxTextsPerCall', maximum: 10, actual: 11 }),
+      new ModelLoadError({ message: 'm', url: '/x', status: undefined, reason: 'stalled' }),
     ];
     for (const sample of samples) {
       const rebuilt = deserializeError(serializeError(sample));

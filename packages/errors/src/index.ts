@@ -1,6 +1,8 @@
 export { OnDeviceError } from './ondevice-error.js';
 export type { KnownErrorCode, OnDeviceErrorCode, SerializedError } from './ondevice-error.js';
 export { ModelLoadError } from './model-load-error.js';
+export type { ModelLoadFailure } from './model-load-error.js';
+export { LimitExceededError } from './limit-exceeded-error.js';
 export { ModelIntegrityError } from './model-integrity-error.js';
 export { UnknownModelError } from './unknown-model-error.js';
 export { UnknownBackendError } from './unknown-backend-error.js';

@@ -15,6 +15,7 @@ export type KnownErrorCode =
   | 'backend-unavailable'
   | 'invalid-input'
   | 'invalid-classifier-data'
+  | 'limit-exceeded'
   | 'aborted'
   | 'worker-crashed'
   | 'runtime';

@@ -3,6 +3,7 @@ import { BackendUnavailableError } from './backend-unavailable-error.js';
 import { InvalidClassifierDataError } from './invalid-classifier-data-error.js';
 import { InvalidInputError } from './invalid-input-error.js';
 import { ModelIntegrityError } from './model-integrity-error.js';
+import { LimitExceededError } from './limit-exceeded-error.js';
 import { ModelLoadError } from './model-load-error.js';
 import { OnDeviceError, type OnDeviceErrorCode, type SerializedError } from './ondevice-error.js';
 import { RuntimeError } from './runtime-error.js';
@@ -42,6 +43,7 @@ const rebuilders = new Map<OnDeviceErrorCode, ErrorRebuilder>([
         cause,
         url: field(data, 'url'),
         status: field(data, 'status'),
+        reason: field(data, 'reason'),
       }),
   ],
   [
@@ -94,6 +96,17 @@ const rebuilders = new Map<OnDeviceErrorCode, ErrorRebuilder>([
     'invalid-classifier-data',
     ({ message, cause, data }) =>
       new InvalidClassifierDataError({ message, cause, path: field(data, 'path') }),
+  ],
+  [
+    'limit-exceeded',
+    ({ message, cause, data }) =>
+      new LimitExceededError({
+        message,
+        cause,
+        limit: field(data, 'limit'),
+        maximum: field(data, 'maximum'),
+        actual: field(data, 'actual'),
+      }),
   ],
   ['aborted', ({ message, cause }) => new AbortError({ message, cause })],
   ['worker-crashed', ({ message, cause }) => new WorkerCrashedError({ message, cause })],

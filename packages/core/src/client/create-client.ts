@@ -30,6 +30,7 @@ import { createWorkerConnection } from '../worker/worker-connection.js';
 import type { Diagnostics } from './diagnostics.js';
 import { Embedder, type EmbedderOptions } from './embedder.js';
 import { InstanceCache } from './instance-cache.js';
+import { type Limits, resolveLimits } from './limits.js';
 import { ModelHandle } from './model-handle.js';
 import { validateClientOptions } from './validate-client-options.js';
 import { createTaskRunner } from './task-runner.js';
@@ -93,6 +94,11 @@ export interface ClientOptions {
    * @default 'use-lite'
    */
   defaultModel?: string;
+  /**
+   * Bounds on texts per call, labels, examples and import size; each call over one fails with
+   * `LimitExceededError`. See {@link Limits} for the defaults.
+   */
+  limits?: Partial<Limits>;
 }
 
 /**
@@ -149,6 +155,7 @@ class Client extends Subscribable implements OnDeviceClient {
   private readonly engineOptions: EngineOptions;
   private readonly catalog: ModelCatalog;
   private readonly defaultModel: string;
+  private readonly limits: Limits;
   private connectionInstance: EngineConnection | undefined;
   private readonly handles = new Map<string, ModelHandle>();
   private readonly instances = new InstanceCache();
@@ -161,6 +168,7 @@ class Client extends Subscribable implements OnDeviceClient {
   constructor(private readonly options: ClientOptions) {
     super();
     this.backend = parseBackendPreference(options.backend ?? 'auto');
+    this.limits = resolveLimits(options.limits);
     // Runtime names are checked by the engine: the registry stays out of the page's bundle.
     this.catalog = createModelCatalog(options.models ?? []);
     this.defaultModel = this.catalog.get(options.defaultModel ?? defaultEmbeddingModelId).id;
