@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { ports, urls } from './e2e/ports';
 
 const chromiumArgs = [
   '--no-sandbox',
@@ -26,28 +27,27 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: 'npm run dev --workspace @ondevice/playground -- --port 5173 --strictPort',
-      url: 'http://127.0.0.1:5173/',
+      command: `npm run dev --workspace @ondevice/playground -- --port ${ports.playground} --strictPort`,
+      url: `${urls.playground}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
     },
     {
       // The production build, served as built: catches what only minified bundles break.
-      command:
-        'npm run build --workspace @ondevice/playground && npm run preview --workspace @ondevice/playground -- --port 4173 --strictPort',
-      url: 'http://127.0.0.1:4173/',
+      command: `npm run build --workspace @ondevice/playground && npm run preview --workspace @ondevice/playground -- --port ${ports.preview} --strictPort`,
+      url: `${urls.preview}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 180_000,
     },
     {
       command: 'npx vite --config e2e/fixtures/vite.config.ts',
-      url: 'http://127.0.0.1:5183/',
+      url: `${urls.fixture}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
     },
     {
       command: 'npx vite preview --config e2e/fixtures/storybook-preview.config.ts',
-      url: 'http://127.0.0.1:6007/',
+      url: `${urls.storybook}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
     },

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { urls } from './ports';
 
-const fixture = 'http://127.0.0.1:5183/';
+const fixture = `${urls.fixture}/`;
 
 async function openFixture(page: Page) {
   await page.goto(fixture);
@@ -210,7 +211,7 @@ test.describe('@ondevice/core in Chromium', () => {
     await page.evaluate(() => caches.delete('ondevice-models-v1'));
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Storage.overrideQuotaForOrigin', {
-      origin: 'http://127.0.0.1:5183',
+      origin: urls.fixture,
       quotaSize: 100_000,
     });
     const outcome = await page.evaluate(async () => {
@@ -220,7 +221,7 @@ test.describe('@ondevice/core in Chromium', () => {
         .embed('still works without persistent storage');
       return { length: embeddings[0]?.length, cache: client.diagnostics().modelCache };
     });
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: 'http://127.0.0.1:5183' });
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: urls.fixture });
     expect(outcome.length).toBe(512);
     expect(outcome.cache?.storage).toBe('memory');
     expect(outcome.cache?.reason).toMatch(/quota/i);

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { urls } from './ports';
 
-const inbox = 'http://127.0.0.1:5173/#/inbox';
+const inbox = `${urls.playground}/#/inbox`;
 
 test.describe('playground support inbox', () => {
   // Each test runs in a fresh browser context: empty IndexedDB, so the classifier starts untaught.

@@ -1,6 +1,7 @@
 import { expect, test, type Page, type Request } from '@playwright/test';
+import { urls } from './ports';
 
-const playground = 'http://127.0.0.1:5173/';
+const playground = `${urls.playground}/`;
 
 /** Every request must stay on the local server (blob: and data: URLs are in-page). */
 function watchRequests(page: Page) {
@@ -114,7 +115,7 @@ test('the production build computes embeddings in the worker with threaded wasm'
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
-  await page.goto('http://127.0.0.1:4173/');
+  await page.goto(`${urls.preview}/`);
   await expect(page.locator('[data-part="cell"][data-row="0"][data-column="1"]')).toHaveText(
     /^-?\d\.\d\d$/,
   );

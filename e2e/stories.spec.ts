@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { urls } from './ports';
 
 // The static Storybook build (npm run build-storybook), served by e2e/fixtures/storybook-preview.config.ts.
-const storybook = 'http://127.0.0.1:6007';
+const storybook = urls.storybook;
 
 interface StoryIndex {
   entries: Record<string, { id: string; type: 'story' | 'docs'; title: string; name: string }>;

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { urls } from './ports';
 
-const fixture = 'http://127.0.0.1:5183/';
+const fixture = `${urls.fixture}/`;
 
 async function openFixture(page: Page) {
   await page.goto(fixture);
