@@ -2,6 +2,7 @@ import type * as TfjsConverter from '@tensorflow/tfjs-converter';
 import type * as TfjsCore from '@tensorflow/tfjs-core';
 import { BackendUnavailableError } from '@ondevice/errors';
 import type { BackendName } from '../backend-name.js';
+import { keepingHostListeners } from './host-listeners.js';
 
 /** The TensorFlow.js modules the engine uses, loaded lazily so they stay out of the initial bundle. */
 export interface Tfjs {
@@ -73,7 +74,8 @@ export async function activateBackend(runtime: Tfjs, name: BackendName, wasm: Wa
   await registerBackend(name, wasm);
   let ok: boolean;
   try {
-    ok = await runtime.tf.setBackend(name);
+    // The wasm backend's glue would otherwise add process-wide handlers in Node.
+    ok = await keepingHostListeners(() => runtime.tf.setBackend(name));
   } catch (error) {
     throw new BackendUnavailableError({
       backend: name,
@@ -89,5 +91,5 @@ export async function activateBackend(runtime: Tfjs, name: BackendName, wasm: Wa
       message: `The ${name} backend failed to initialise in this context.`,
     });
   }
-  await runtime.tf.ready();
+  await keepingHostListeners(() => runtime.tf.ready());
 }
