@@ -1,3 +1,4 @@
+import { LimitExceededError } from '@ondevice/errors';
 import type { BackendName } from '../runtimes/backend-name.js';
 import type { ModelStatus } from '../runtimes/model-status.js';
 import { abortErrorFor, throwIfAborted } from '../util/abort.js';
@@ -46,7 +47,22 @@ export interface EmbedOptions {
   signal?: AbortSignal;
   /** Model status while the model loads (downloading bytes, initializing, ready). */
   onProgress?: (status: ModelStatus) => void;
+  /**
+   * What happens to a text longer than the model reads (USE-lite: 128 tokens, about 90 words):
+   * `end` embeds its start and says so in `truncated`; `error` rejects the call with
+   * `LimitExceededError` (limit `maxTokens`).
+   * @default 'end'
+   */
+  truncation?: Truncation;
 }
+
+/**
+ * What to do with a text longer than the model's token limit.
+ *
+ * @example
+ * await embedder.embed(longText, { truncation: 'error' })
+ */
+export type Truncation = 'end' | 'error';
 
 /**
  * What {@link Embedder.embed} resolves with.
@@ -62,6 +78,8 @@ export interface EmbedResult {
   modelId: string;
   /** Backend the vectors were computed on. */
   backend: BackendName;
+  /** Per text: it was longer than the model reads, and only its start was embedded. */
+  truncated: boolean[];
 }
 
 /**
@@ -81,10 +99,16 @@ export interface EmbedderStats {
   batches: number;
 }
 
+/** A text's vector, and whether the text was cut to the model's token limit. */
+interface Embedded {
+  vector: Float32Array;
+  truncated: boolean;
+}
+
 interface Job {
   text: string;
-  promise: Promise<Float32Array>;
-  resolve(vector: Float32Array): void;
+  promise: Promise<Embedded>;
+  resolve(embedded: Embedded): void;
   reject(error: unknown): void;
   /** Calls still waiting for this text; when it drops to 0 the text is not needed. */
   waiters: number;
@@ -106,7 +130,7 @@ interface Batch {
  * cosineSimilarity(embeddings[0], embeddings[1])
  */
 export class Embedder {
-  private readonly cache: LruCache<string, Float32Array>;
+  private readonly cache: LruCache<string, Embedded>;
   private readonly jobs = new Map<string, Job>();
   private queued: Job[] = [];
   private flushScheduled = false;
@@ -143,16 +167,16 @@ export class Embedder {
     const release = () => {
       if (settled) return;
       settled = true;
-      for (const slot of slots) if (!(slot instanceof Float32Array)) this.releaseJob(slot);
+      for (const slot of slots) if (isJob(slot)) this.releaseJob(slot);
     };
     try {
-      const vectors = await new Promise<Float32Array[]>((resolve, reject) => {
+      const embedded = await new Promise<Embedded[]>((resolve, reject) => {
         const onAbort = () => {
           release();
           reject(abortErrorFor(signal as AbortSignal, 'Embedding'));
         };
         signal?.addEventListener('abort', onAbort, { once: true });
-        Promise.all(slots.map((slot) => (slot instanceof Float32Array ? slot : slot.promise))).then(
+        Promise.all(slots.map((slot) => (isJob(slot) ? slot.promise : slot))).then(
           (values) => {
             signal?.removeEventListener('abort', onAbort);
             resolve(values);
@@ -163,8 +187,19 @@ export class Embedder {
           },
         );
       });
+      const truncated = embedded.map((entry) => entry.truncated);
+      if (options.truncation === 'error' && truncated.includes(true)) {
+        const index = truncated.indexOf(true);
+        throw new LimitExceededError({
+          limit: 'maxTokens',
+          maximum: report.maxTokens,
+          actual: report.maxTokens + 1,
+          message: `texts[${index}] is longer than ${this.modelId} reads (${report.maxTokens} tokens). Shorten or split it, or leave truncation at 'end' to embed its start.`,
+        });
+      }
       return {
-        embeddings: vectors.map((vector) => vector.slice()),
+        embeddings: embedded.map((entry) => entry.vector.slice()),
+        truncated,
         dimensions: report.dimensions,
         modelId: this.modelId,
         backend: report.backend,
@@ -202,7 +237,7 @@ export class Embedder {
   }
 
   /** The cached vector, or a job for the text (joining one already in flight). */
-  private acquire(text: string): Job | Float32Array {
+  private acquire(text: string): Job | Embedded {
     const existing = this.jobs.get(text);
     if (existing) {
       existing.waiters += 1;
@@ -210,9 +245,9 @@ export class Embedder {
     }
     const cached = this.cache.get(text);
     if (cached) return cached;
-    let resolve!: (vector: Float32Array) => void;
+    let resolve!: (embedded: Embedded) => void;
     let reject!: (error: unknown) => void;
-    const promise = new Promise<Float32Array>((onResolve, onReject) => {
+    const promise = new Promise<Embedded>((onResolve, onReject) => {
       resolve = onResolve;
       reject = onReject;
     });
@@ -270,14 +305,17 @@ export class Embedder {
     this.connection()
       .embed(this.modelId, texts, batch.controller.signal)
       .then(
-        (flat) => {
-          const dimensions = flat.length / jobs.length;
+        ({ vectors, truncated }) => {
+          const dimensions = vectors.length / jobs.length;
           jobs.forEach((job, index) => {
             // A copy, so a cached vector does not keep the whole batch's buffer alive.
-            const vector = flat.slice(index * dimensions, (index + 1) * dimensions);
-            this.cache.set(job.text, vector);
+            const embedded = {
+              vector: vectors.slice(index * dimensions, (index + 1) * dimensions),
+              truncated: truncated[index] === true,
+            };
+            this.cache.set(job.text, embedded);
             if (this.jobs.get(job.text) === job) this.jobs.delete(job.text);
-            job.resolve(vector);
+            job.resolve(embedded);
           });
         },
         (error: unknown) => {
@@ -288,4 +326,8 @@ export class Embedder {
         },
       );
   }
+}
+
+function isJob(slot: Job | Embedded): slot is Job {
+  return 'promise' in slot;
 }

@@ -19,16 +19,25 @@ import {
 } from '../runtimes/runtime.js';
 import { isNode, isWorkerScope } from '../util/environment.js';
 import type { EngineOptions } from './engine-options.js';
-import { groupByLength } from './length-groups.js';
+import { RunPlanner, runBudgetMs } from './run-planner.js';
 import type { LoadReport } from './load-report.js';
 import { type TaskContext, TaskResources } from './task-context.js';
 
+/** Longest stretch of tokenising between two looks at the event loop, in milliseconds. */
+const tokenizeSliceMs = 10;
+
 /**
- * How texts are grouped into model runs: similar token counts (longest at most twice the
- * shortest), at least 8 texts per run unless fewer remain, at most 128 so cancellation is
- * checked often.
+ * Vectors of texts, in order, and which texts were longer than the model reads.
+ *
+ * @example
+ * const { vectors, truncated } = await engine.embed('use-lite', texts, () => false)
  */
-const groupOptions = { maximumRatio: 2, minimumSize: 8, maximumSize: 128 };
+export interface EmbeddedTexts {
+  /** `texts.length × dimensions` floats. */
+  vectors: Float32Array;
+  /** Per text: the model saw only its first `maxTokens` tokens. */
+  truncated: boolean[];
+}
 
 const yieldToEventLoop = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -46,7 +55,7 @@ interface LoadedModel {
  * @example
  * const engine = new Engine(options)
  * await engine.load('use-lite', (status) => console.log(status.status))
- * const vectors = await engine.embed('use-lite', ['Hello'], () => false)
+ * const { vectors } = await engine.embed('use-lite', ['Hello'], () => false)
  */
 export class Engine {
   private readonly source: AssetSource;
@@ -58,6 +67,10 @@ export class Engine {
   private disposed = false;
   /** Embeddings of label descriptions and taught examples, and decoded heads, kept for tasks. */
   private readonly taskResources = new TaskResources();
+  /** Sizes model runs to a time budget, from what runs have cost so far. */
+  private readonly planner = new RunPlanner(
+    isWorkerScope() ? runBudgetMs.worker : runBudgetMs.shared,
+  );
 
   constructor(private readonly options: EngineOptions) {
     this.source = createAssetSource(options.assetBaseUrl);
@@ -83,28 +96,46 @@ export class Engine {
     return load.then(({ report }) => report);
   }
 
-  /** Embeds texts with a loaded (or loading) model; one flat array of floats. */
+  /**
+   * Embeds texts with a loaded (or loading) model, each bounded by the model's token limit.
+   * Tokenising and running are cut into slices of a few tens of milliseconds, with a look at
+   * the event loop and at `isCancelled` between them, so a cancelled request frees the engine
+   * quickly and the thread stays responsive whatever the input.
+   */
   embed(
     modelId: string,
     texts: readonly string[],
     isCancelled: () => boolean,
-  ): Promise<Float32Array> {
+  ): Promise<EmbeddedTexts> {
+    const cancelled = () => isCancelled() || this.disposed;
+    const check = () => {
+      if (cancelled()) throw new AbortError({ message: 'The embedding request was cancelled.' });
+    };
     // Yield first, so queued requests do not run back to back as one long task on the page.
     const run = this.queue.then(yieldToEventLoop).then(async () => {
+      check();
       const { model } = await (this.loads.get(modelId) ?? this.loadAndGet(modelId));
       const dimensions = model.dimensions;
       const output = new Float32Array(texts.length * dimensions);
-      const tokens = model.tokenize(texts);
-      // A run costs about (texts × longest text): run similar lengths together.
-      const groups = groupByLength(
-        tokens.map((list) => list.length),
-        groupOptions,
-      );
-      for (const [position, group] of groups.entries()) {
-        if (isCancelled() || this.disposed) {
-          throw new AbortError({ message: 'The embedding request was cancelled.' });
+      const tokens: number[][] = new Array<number[]>(texts.length);
+      const truncated: boolean[] = new Array<boolean>(texts.length);
+      let sliceStart = performance.now();
+      for (let index = 0; index < texts.length; index += 1) {
+        const [encoded] = model.tokenize([texts[index] as string], model.maxTokens);
+        tokens[index] = encoded?.tokens ?? [];
+        truncated[index] = encoded?.truncated ?? false;
+        if (performance.now() - sliceStart > tokenizeSliceMs) {
+          await yieldToEventLoop();
+          check();
+          sliceStart = performance.now();
         }
+      }
+      const lengths = tokens.map((list) => list.length);
+      const runs = this.planner.plan(lengths);
+      for (const [position, group] of runs.entries()) {
+        check();
         let vectors: Float32Array;
+        const started = performance.now();
         try {
           vectors = await model.run(group.map((index) => tokens[index] as number[]));
         } catch (error) {
@@ -113,6 +144,7 @@ export class Engine {
             cause: error,
           });
         }
+        this.planner.record(group, lengths, performance.now() - started);
         group.forEach((index, row) => {
           output.set(
             vectors.subarray(row * dimensions, (row + 1) * dimensions),
@@ -120,9 +152,9 @@ export class Engine {
           );
         });
         // Let cancel messages in (worker) and the page breathe (in-thread) between runs.
-        if (position < groups.length - 1) await yieldToEventLoop();
+        if (position < runs.length - 1) await yieldToEventLoop();
       }
-      return output;
+      return { vectors: output, truncated };
     });
     this.queue = run.catch(() => undefined);
     return run;
@@ -137,7 +169,7 @@ export class Engine {
       modelId,
       dimensions: this.catalog.get(modelId).dimensions,
       isCancelled: () => isCancelled() || this.disposed,
-      embed: (texts, cancelled) => this.embed(modelId, texts, cancelled),
+      embed: async (texts, cancelled) => (await this.embed(modelId, texts, cancelled)).vectors,
     });
   }
 
@@ -230,6 +262,7 @@ export class Engine {
       modelId,
       runtime: runtime.name,
       dimensions: model.dimensions,
+      maxTokens: model.maxTokens,
       backend: model.backend,
       selection,
       capabilities: detectCapabilities(),

@@ -16,6 +16,8 @@ export interface LoadReport {
   /** The runtime that runs the model (`tfjs`…). */
   runtime: string;
   dimensions: number;
+  /** Most tokens of a text the model reads; longer texts are truncated. */
+  maxTokens: number;
   backend: BackendName;
   selection: BackendSelection;
   capabilities: Capabilities;

@@ -69,19 +69,37 @@ export interface RuntimeLoadOptions {
 }
 
 /**
+ * The token ids of one text, at most the model's token limit, and whether the text had more.
+ *
+ * @example
+ * const [{ tokens, truncated }] = model.tokenize(['Hello'], model.maxTokens)
+ */
+export interface TokenizedText {
+  tokens: number[];
+  /** The text had more than the limit (the model sees its start only). */
+  truncated: boolean;
+}
+
+/**
  * A loaded model, ready to run on its backend.
  *
  * @example
- * const tokens = model.tokenize(['Hello'])
- * const vectors = await model.run(tokens) // tokens.length × model.dimensions floats
+ * const [{ tokens }] = model.tokenize(['Hello'], model.maxTokens)
+ * const vectors = await model.run([tokens]) // 1 × model.dimensions floats
  */
 export interface RuntimeModel {
   /** Length of every output vector. */
   readonly dimensions: number;
   /** The backend it runs on. */
   readonly backend: BackendName;
-  /** Token ids of each text; their counts tell the engine which texts to run together. */
-  tokenize(texts: readonly string[]): number[][];
+  /** Most tokens of a text the model uses; later tokens change nothing. */
+  readonly maxTokens: number;
+  /**
+   * Token ids of each text, at most `maxTokens` of them, read in time linear in the part of the
+   * text used (a 1 MB text costs no more than its first few thousand characters); their counts
+   * tell the engine which texts to run together.
+   */
+  tokenize(texts: readonly string[], maxTokens: number): TokenizedText[];
   /** Embeds tokenised texts in one model run: `tokens.length × dimensions` floats, in order. */
   run(tokens: readonly (readonly number[])[]): Promise<Float32Array>;
   /** Frees what the model holds (tensors, sessions). */
@@ -150,7 +168,7 @@ export interface RuntimeMemory {
  * @example
  * const runtime = (await runtimeRegistry.tfjs!()).createRuntime(environment)
  * const { model } = await runtime.load({ manifest, readFiles, policy, onInitializing })
- * const vectors = await model.run(model.tokenize(['Hello world']))
+ * const vectors = await model.run(model.tokenize(['Hello world'], 128).map((text) => text.tokens))
  */
 export interface Runtime {
   readonly specificationVersion: typeof runtimeSpecificationVersion;

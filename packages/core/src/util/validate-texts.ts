@@ -16,15 +16,23 @@ export function validateTexts(texts: unknown, method: string): string[] {
       message: `${method}() takes a string or an array of strings; got ${describeValue(texts)}.`,
     });
   }
-  list.forEach((text, index) => {
+  // An index loop, not forEach: forEach skips the holes of a sparse array (`[, 'a']`).
+  for (let index = 0; index < list.length; index += 1) {
+    if (!(index in list)) {
+      throw new InvalidInputError({
+        parameter: `texts[${index}]`,
+        message: `${method}() takes strings only; texts[${index}] is a hole (a sparse array).`,
+      });
+    }
+    const text: unknown = list[index];
     if (typeof text !== 'string') {
       throw new InvalidInputError({
         parameter: `texts[${index}]`,
         message: `${method}() takes strings only; texts[${index}] is ${describeValue(text)}.`,
       });
     }
-  });
-  return list as string[];
+  }
+  return [...(list as string[])];
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { EmbeddedTexts } from '../engine/engine.js';
 import type { LoadReport } from '../engine/load-report.js';
 import type { ModelStatusListener } from '../runtimes/model-status.js';
 import type { RuntimeMemory } from '../runtimes/runtime.js';
@@ -13,7 +14,8 @@ import type { TaskEnvelope, TaskOutcome } from './task-dispatcher.js';
 export interface EngineConnection {
   readonly kind: 'worker' | 'in-thread';
   load(modelId: string, onStatus: ModelStatusListener, signal?: AbortSignal): Promise<LoadReport>;
-  embed(modelId: string, texts: string[], signal?: AbortSignal): Promise<Float32Array>;
+  /** Vectors of `texts` (bounded by the model's token limit) and which were truncated. */
+  embed(modelId: string, texts: string[], signal?: AbortSignal): Promise<EmbeddedTexts>;
   /** Runs a task next to its model; the signal cancels it (`AbortError`). */
   task(envelope: TaskEnvelope, signal?: AbortSignal): Promise<TaskOutcome>;
   /** Memory of every runtime on the engine's thread, by runtime name. */

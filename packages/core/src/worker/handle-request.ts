@@ -52,10 +52,12 @@ export function createRequestHandler(
           return;
         }
         case 'embed': {
-          const vectors = await requireEngine().engine.embed(request.modelId, request.texts, () =>
-            cancelled.has(request.id),
+          const { vectors, truncated } = await requireEngine().engine.embed(
+            request.modelId,
+            request.texts,
+            () => cancelled.has(request.id),
           );
-          post({ type: 'embedded', id: request.id, vectors }, [vectors.buffer]);
+          post({ type: 'embedded', id: request.id, vectors, truncated }, [vectors.buffer]);
           return;
         }
         case 'task': {

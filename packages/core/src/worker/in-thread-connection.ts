@@ -23,9 +23,9 @@ export function createInThreadConnection(options: EngineOptions): EngineConnecti
     async embed(modelId, texts, signal) {
       throwIfAborted(signal, 'Embedding');
       const { engine } = await started;
-      const vectors = await engine.embed(modelId, texts, () => signal?.aborted === true);
+      const embedded = await engine.embed(modelId, texts, () => signal?.aborted === true);
       if (signal?.aborted) throw abortErrorFor(signal, 'Embedding');
-      return vectors;
+      return embedded;
     },
     async task(envelope, signal) {
       throwIfAborted(signal, 'The task');

@@ -6,14 +6,14 @@ import type { RuntimeMemory } from '../runtimes/runtime.js';
 import type { TaskEnvelope, TaskOutcome } from './task-dispatcher.js';
 
 /**
- * Protocol version, checked on `init` so a stale cached worker script fails loudly. Version 3:
- * tasks travel as a name and a payload, with engine-side instance state; `memory` replaces
- * `tensor-count`.
+ * Protocol version, checked on `init` so a stale cached worker script fails loudly. Version 4:
+ * `embedded` says which texts were truncated to the model's token limit (3: tasks travel as a
+ * name and a payload, with engine-side instance state; `memory` replaces `tensor-count`).
  *
  * @example
  * worker.postMessage({ type: 'init', id: 1, protocolVersion, options })
  */
-export const protocolVersion = 3;
+export const protocolVersion = 4;
 
 /**
  * Messages from the page to the worker. Every request carries an id.
@@ -47,7 +47,7 @@ export type ProgressStatus = Exclude<ModelStatus, { status: 'error' }>;
 export type WorkerResponse =
   | { type: 'status'; id: number; status: ProgressStatus }
   | { type: 'loaded'; id: number; report: LoadReport }
-  | { type: 'embedded'; id: number; vectors: Float32Array }
+  | { type: 'embedded'; id: number; vectors: Float32Array; truncated: boolean[] }
   | { type: 'task-result'; id: number; outcome: TaskOutcome }
   | { type: 'memory'; id: number; memory: Record<string, RuntimeMemory> }
   | { type: 'initialized'; id: number }

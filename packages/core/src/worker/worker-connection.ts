@@ -134,7 +134,8 @@ export function createWorkerConnection(options: {
     async embed(modelId, texts, signal) {
       throwIfAborted(signal, 'Embedding');
       const response = await send({ type: 'embed', modelId, texts }, signal ? { signal } : {});
-      return (response as Extract<WorkerResponse, { type: 'embedded' }>).vectors;
+      const { vectors, truncated } = response as Extract<WorkerResponse, { type: 'embedded' }>;
+      return { vectors, truncated };
     },
     async task(envelope, signal) {
       throwIfAborted(signal, 'The task');

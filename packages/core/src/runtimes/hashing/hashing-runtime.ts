@@ -6,6 +6,7 @@ import type {
   RuntimeLoadOptions,
   RuntimeLoadResult,
   RuntimeModel,
+  TokenizedText,
 } from '../runtime.js';
 import { throwIfAborted } from '../../util/abort.js';
 
@@ -22,6 +23,11 @@ function fnv1a(text: string): number {
 /** The token of a text without words, so every text has at least one feature. */
 const emptyToken = fnv1a('');
 
+/** Words a text may have; later words are dropped (and the text reported truncated). */
+const hashingMaxTokens = 512;
+/** Characters read per word allowed: a text's first (limit + 1) × 64 characters are read. */
+const maximumWordLength = 64;
+
 /**
  * The hashing trick as a model: each lower-cased word is a token (its FNV-1a hash); a vector adds
  * ±1 at `token mod dimensions` (the sign from the hash's top bit) for every token and is
@@ -33,10 +39,20 @@ class HashingModel implements RuntimeModel {
 
   constructor(readonly dimensions: number) {}
 
-  tokenize(texts: readonly string[]): number[][] {
+  readonly maxTokens = hashingMaxTokens;
+
+  tokenize(texts: readonly string[], maxTokens: number): TokenizedText[] {
+    const limit = Math.max(1, Math.min(maxTokens, this.maxTokens));
     return texts.map((text) => {
-      const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-      return words.length > 0 ? words.map(fnv1a) : [emptyToken];
+      // Words are found in a bounded prefix, so a huge text costs no more than a long one.
+      const window = (limit + 1) * maximumWordLength;
+      const words =
+        (text.length > window ? text.slice(0, window) : text)
+          .toLowerCase()
+          .match(/[\p{L}\p{N}]+/gu) ?? [];
+      const tokens = words.slice(0, limit).map(fnv1a);
+      const truncated = words.length > limit || text.length > window;
+      return { tokens: tokens.length > 0 ? tokens : [emptyToken], truncated };
     });
   }
 

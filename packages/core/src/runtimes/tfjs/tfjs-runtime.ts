@@ -63,7 +63,7 @@ class TfjsRuntime implements Runtime {
     throwIfAborted(signal, `Loading model ${manifest.id}`);
     options.onInitializing();
     const tfjs = await modules;
-    const tokenizer = await UseLiteModel.createTokenizer(files, manifest);
+    const tokenizer = UseLiteModel.createTokenizer(files, manifest);
     const build = (backend: BackendName) =>
       UseLiteModel.create(tfjs, files, manifest, tokenizer, backend);
     const trials = new Map<BackendName, UseLiteModel>();
@@ -131,9 +131,10 @@ class TfjsRuntime implements Runtime {
         measure: async (name) => {
           await activateBackend(tfjs, name, this.wasm);
           const model = await build(name);
-          await model.run(model.tokenize(probeSentences.slice(0, 1)));
+          const tokens = model.tokenize(probeSentences, model.maxTokens).map((text) => text.tokens);
+          await model.run(tokens.slice(0, 1));
           const start = performance.now();
-          await model.run(model.tokenize(probeSentences));
+          await model.run(tokens);
           const milliseconds = performance.now() - start;
           return {
             milliseconds,

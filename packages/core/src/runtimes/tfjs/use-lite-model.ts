@@ -2,12 +2,15 @@ import type { GraphModel } from '@tensorflow/tfjs-converter';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import type { ModelManifest } from '../../models/model-manifest.js';
 import type { BackendName } from '../backend-name.js';
-import type { ModelFiles, RuntimeModel } from '../runtime.js';
+import type { ModelFiles, RuntimeModel, TokenizedText } from '../runtime.js';
 import type { Tfjs } from './tfjs-modules.js';
+import { UseTokenizer } from './use-tokenizer.js';
 
-interface UseTokenizer {
-  encode(input: string): number[];
-}
+/**
+ * Tokens of a text USE-lite reads: its graph pools over the first 128 (a longer text embeds
+ * exactly as its first 128 tokens do, checked by a test).
+ */
+const useLiteMaxTokens = 128;
 
 interface GraphModelJson {
   modelTopology: unknown;
@@ -34,13 +37,12 @@ export class UseLiteModel implements RuntimeModel {
   ) {}
 
   /** Parses the vocabulary once; it is shared by every backend the model is loaded on. */
-  static async createTokenizer(files: ModelFiles, manifest: ModelManifest) {
-    const { Tokenizer } = await import('@tensorflow-models/universal-sentence-encoder');
+  static createTokenizer(files: ModelFiles, manifest: ModelManifest): UseTokenizer {
     const vocabulary = JSON.parse(decoder.decode(fileOf(files, manifest, 'vocabulary')[0])) as [
       string,
-      number,
+      number | null,
     ][];
-    return new Tokenizer(vocabulary) as UseTokenizer;
+    return new UseTokenizer(vocabulary);
   }
 
   /** Builds the graph model on the active backend, `backend`. */
@@ -67,12 +69,15 @@ export class UseLiteModel implements RuntimeModel {
     return new UseLiteModel(runtime, model, tokenizer, manifest.dimensions, backend);
   }
 
-  /** SentencePiece token ids of each text. */
-  tokenize(texts: readonly string[]): number[][] {
+  readonly maxTokens = useLiteMaxTokens;
+
+  /** SentencePiece token ids of each text, at most `maxTokens`. */
+  tokenize(texts: readonly string[], maxTokens: number): TokenizedText[] {
+    const limit = Math.max(1, Math.min(maxTokens, this.maxTokens));
     return texts.map((text) => {
-      const tokens = this.tokenizer.encode(text);
+      const encoded = this.tokenizer.encode(text, limit);
       // An empty text has no tokens, which would shrink the sparse batch: embed it as a space.
-      return tokens.length > 0 ? tokens : this.tokenizer.encode(' ');
+      return encoded.tokens.length > 0 ? encoded : this.tokenizer.encode(' ', limit);
     });
   }
 
