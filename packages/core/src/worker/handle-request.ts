@@ -43,6 +43,7 @@ export function createRequestHandler(
           return;
         case 'cancel':
           cancelled.add(request.targetId);
+          post({ type: 'cancel-received', id: request.id });
           return;
         case 'load': {
           const report = await requireEngine().engine.load(request.modelId, (status) => {

@@ -7,13 +7,23 @@ import type { TaskEnvelope, TaskOutcome } from './task-dispatcher.js';
 
 /**
  * Protocol version, checked on `init` so a stale cached worker script fails loudly. Version 4:
- * `embedded` says which texts were truncated to the model's token limit (3: tasks travel as a
+ * `embedded` says which texts were truncated to the model's token limit, and `cancel` is
+ * acknowledged (3: tasks travel as a
  * name and a payload, with engine-side instance state; `memory` replaces `tensor-count`).
  *
  * @example
  * worker.postMessage({ type: 'init', id: 1, protocolVersion, options })
  */
 export const protocolVersion = 4;
+
+/**
+ * How long the page waits for the worker to acknowledge a `cancel` before it decides the
+ * worker is stuck (work that does not yield), terminates it and starts a new one.
+ *
+ * @example
+ * setTimeout(restartWorker, cancelAcknowledgementMs)
+ */
+export const cancelAcknowledgementMs = 1000;
 
 /**
  * Messages from the page to the worker. Every request carries an id.
@@ -51,4 +61,6 @@ export type WorkerResponse =
   | { type: 'task-result'; id: number; outcome: TaskOutcome }
   | { type: 'memory'; id: number; memory: Record<string, RuntimeMemory> }
   | { type: 'initialized'; id: number }
+  /** The worker read a `cancel` (its event loop is free); the cancelled work stops at its next check. */
+  | { type: 'cancel-received'; id: number }
   | { type: 'failed'; id: number; error: SerializedError };

@@ -184,3 +184,69 @@ describe('classifier tasks through the worker protocol', () => {
     expect(classifier.getSnapshot().examples).toHaveLength(3);
   });
 });
+
+/** A worker stuck in work that never yields: it reads nothing after its first embed request. */
+class StuckWorker extends InProcessWorker {
+  private stuck = false;
+
+  override postMessage(message: WorkerRequest) {
+    if (this.stuck) {
+      this.posted.push(structuredClone(message));
+      return;
+    }
+    if (message.type === 'embed') this.stuck = true;
+    super.postMessage(message);
+  }
+}
+
+describe('a worker that does not yield', () => {
+  it('is replaced when it does not acknowledge a cancel; other pending requests go to the new worker', async () => {
+    const failures: string[] = [];
+    const created: InProcessWorker[] = [];
+    const connection = createWorkerConnection({
+      engineOptions: testEngineOptions(),
+      createWorker: () => {
+        const next = created.length === 0 ? new StuckWorker() : new InProcessWorker();
+        created.push(next);
+        return next as unknown as Worker;
+      },
+      onFailure: (error) => failures.push(error.message),
+      cancelAcknowledgementMs: 200,
+    });
+    const controller = new AbortController();
+    const stuckCall = connection.embed('use-lite', ['this request never ends'], controller.signal);
+    // Sent after the stuck request: it waits behind it, and must not be lost.
+    const waiting = connection.embed('use-lite', ['and this one waits behind it']);
+    controller.abort();
+    await expect(stuckCall).rejects.toSatisfy((error) => AbortError.isInstance(error));
+    const { vectors, truncated } = await waiting;
+    expect(vectors).toHaveLength(512);
+    expect(truncated).toEqual([false]);
+    expect(created).toHaveLength(2);
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toContain('did not answer a cancel within 200 ms');
+    connection.dispose();
+  });
+
+  it('a worker that acknowledges the cancel is kept', async () => {
+    const created: InProcessWorker[] = [];
+    const connection = createWorkerConnection({
+      engineOptions: testEngineOptions(),
+      createWorker: () => {
+        const next = new InProcessWorker();
+        created.push(next);
+        return next as unknown as Worker;
+      },
+      onFailure: () => {},
+      cancelAcknowledgementMs: 200,
+    });
+    const controller = new AbortController();
+    const call = connection.embed('use-lite', ['cancelled politely'], controller.signal);
+    controller.abort();
+    await expect(call).rejects.toSatisfy((error) => AbortError.isInstance(error));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await connection.embed('use-lite', ['still the same worker']);
+    expect(created).toHaveLength(1);
+    connection.dispose();
+  });
+});

@@ -4,9 +4,16 @@ import type { ModelStatusListener } from '../runtimes/model-status.js';
 import { WorkerCrashedError, deserializeError } from '@ondevice/errors';
 import { abortErrorFor, throwIfAborted } from '../util/abort.js';
 import type { EngineConnection } from './engine-connection.js';
-import { type WorkerRequest, type WorkerResponse, protocolVersion } from './protocol.js';
+import {
+  type WorkerRequest,
+  type WorkerResponse,
+  cancelAcknowledgementMs,
+  protocolVersion,
+} from './protocol.js';
 
 interface Pending {
+  /** What was sent, to send again to a new worker after a stuck one was replaced. */
+  body: RequestBody;
   resolve(response: WorkerResponse): void;
   reject(error: unknown): void;
   onStatus?: ModelStatusListener;
@@ -29,7 +36,10 @@ export type WorkerFailureListener = (error: WorkerCrashedError) => void;
 /**
  * Talks to the engine in a module Web Worker: request ids, AbortSignal mapped to `cancel`,
  * errors rebuilt as their own classes. If the worker dies, pending requests fail with
- * {@link WorkerCrashedError} and the next request starts a fresh worker.
+ * {@link WorkerCrashedError} and the next request starts a fresh worker. A worker that does
+ * not acknowledge a `cancel` within {@link cancelAcknowledgementMs} is stuck in work that does
+ * not yield: it is terminated, the failure is reported, and the other pending requests are sent
+ * again to a new worker.
  *
  * @example
  * const connection = createWorkerConnection({ engineOptions, createWorker, onFailure })
@@ -38,12 +48,39 @@ export function createWorkerConnection(options: {
   engineOptions: EngineOptions;
   createWorker: () => Worker;
   onFailure: WorkerFailureListener;
+  /** @default cancelAcknowledgementMs */
+  cancelAcknowledgementMs?: number;
 }): EngineConnection {
   let worker: Worker | undefined;
   let nextId = 1;
   const pending = new Map<number, Pending>();
+  /** Cancels sent and not yet acknowledged, by message id: the watchdog timers. */
+  const watchdogs = new Map<number, ReturnType<typeof setTimeout>>();
+  const acknowledgementMs = options.cancelAcknowledgementMs ?? cancelAcknowledgementMs;
+
+  const clearWatchdogs = () => {
+    for (const timer of watchdogs.values()) clearTimeout(timer);
+    watchdogs.clear();
+  };
+
+  /** Replaces a stuck worker; what was pending goes to the new one. */
+  const replace = (stuck: Worker) => {
+    if (worker !== stuck) return;
+    clearWatchdogs();
+    stuck.terminate();
+    worker = undefined;
+    const waiting = [...pending.entries()];
+    options.onFailure(
+      new WorkerCrashedError({
+        message: `The inference worker did not answer a cancel within ${acknowledgementMs} ms (work that does not yield); it was replaced by a new one.`,
+      }),
+    );
+    const target = start();
+    for (const [id, entry] of waiting) target.postMessage({ ...entry.body, id } as WorkerRequest);
+  };
 
   const fail = (error: WorkerCrashedError) => {
+    clearWatchdogs();
     worker?.terminate();
     worker = undefined;
     const waiting = [...pending.values()];
@@ -56,6 +93,11 @@ export function createWorkerConnection(options: {
     const created = options.createWorker();
     created.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
       const response = event.data;
+      if (response.type === 'cancel-received') {
+        clearTimeout(watchdogs.get(response.id));
+        watchdogs.delete(response.id);
+        return;
+      }
       const entry = pending.get(response.id);
       if (!entry) return;
       if (response.type === 'status') {
@@ -102,10 +144,23 @@ export function createWorkerConnection(options: {
       const { signal } = extras;
       const onAbort = () => {
         if (!pending.delete(id)) return;
-        target.postMessage({ type: 'cancel', id: nextId++, targetId: id } satisfies WorkerRequest);
+        const current = worker;
+        if (current) {
+          const cancelId = nextId++;
+          current.postMessage({
+            type: 'cancel',
+            id: cancelId,
+            targetId: id,
+          } satisfies WorkerRequest);
+          watchdogs.set(
+            cancelId,
+            setTimeout(() => replace(current), acknowledgementMs),
+          );
+        }
         reject(abortErrorFor(signal as AbortSignal, 'The request'));
       };
       pending.set(id, {
+        body,
         resolve: (value) => {
           signal?.removeEventListener('abort', onAbort);
           resolve(value);
@@ -147,6 +202,7 @@ export function createWorkerConnection(options: {
       return (response as Extract<WorkerResponse, { type: 'memory' }>).memory;
     },
     dispose() {
+      clearWatchdogs();
       worker?.terminate();
       worker = undefined;
       for (const entry of pending.values()) {
