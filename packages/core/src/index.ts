@@ -66,6 +66,6 @@ export {
   WorkerCrashedError,
 } from '@ondevice/errors';
 export type { KnownErrorCode, ModelLoadFailure, OnDeviceErrorCode } from '@ondevice/errors';
-export { defaultLimits } from './client/limits.js';
-export type { Limits } from './client/limits.js';
+export { defaultLimits } from './util/limits.js';
+export type { Limits } from './util/limits.js';
 export * from './observers/index.js';

@@ -30,9 +30,17 @@ import { createWorkerConnection } from '../worker/worker-connection.js';
 import type { Diagnostics } from './diagnostics.js';
 import { Embedder, type EmbedderOptions } from './embedder.js';
 import { InstanceCache } from './instance-cache.js';
-import { type Limits, resolveLimits } from './limits.js';
+import { type Limits, resolveLimits } from '../util/limits.js';
 import { ModelHandle } from './model-handle.js';
 import { validateClientOptions } from './validate-client-options.js';
+import { checkOptions, optionRules } from '../util/check-options.js';
+
+const embedderOptionRules = {
+  model: optionRules.string,
+  cacheSize: optionRules.any,
+  maxBatchSize: optionRules.any,
+  id: optionRules.string,
+};
 import { createTaskRunner } from './task-runner.js';
 
 /** The model the shipped sentiment head was trained on. */
@@ -186,6 +194,7 @@ class Client extends Subscribable implements OnDeviceClient {
   }
 
   embedder(options: EmbedderOptions = {}): Embedder {
+    checkOptions(options, embedderOptionRules, 'embedder()');
     const resolved = {
       model: this.catalog.get(options.model ?? this.defaultModel).id,
       cacheSize: integerOption(options.cacheSize ?? 1000, 'cacheSize', 0),
@@ -196,19 +205,24 @@ class Client extends Subscribable implements OnDeviceClient {
       options.id,
       options,
       resolved,
-      () => new Embedder(this.model(resolved.model), this.connection, resolved),
+      () =>
+        new Embedder(this.model(resolved.model), this.connection, {
+          ...resolved,
+          limits: this.limits,
+        }),
     );
   }
 
   sentiment(options: SentimentAnalyzerOptions = {}): SentimentAnalyzer {
     const resolved = { model: this.catalog.get(options.model ?? sentimentModelId).id };
+    checkOptions(options, { model: optionRules.string }, 'sentiment()');
     return this.instances.get('sentiment', undefined, options, resolved, () =>
       createSentimentAnalyzer(this.runner(resolved.model)),
     );
   }
 
   zeroShot(options: ZeroShotOptions): ZeroShotClassifier {
-    const settings = zeroShotSettings(options);
+    const settings = zeroShotSettings(options, this.limits);
     const resolved = {
       ...settings,
       model: this.catalog.get(options.model ?? this.defaultModel).id,
@@ -269,6 +283,7 @@ class Client extends Subscribable implements OnDeviceClient {
       this.model(modelId),
       this.connection,
       this.catalog.get(modelId).dimensions,
+      this.limits,
     );
   }
 

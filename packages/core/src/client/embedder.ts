@@ -1,4 +1,6 @@
 import { LimitExceededError } from '@ondevice/errors';
+import { checkOptions, optionRules } from '../util/check-options.js';
+import type { Limits } from '../util/limits.js';
 import type { BackendName } from '../runtimes/backend-name.js';
 import type { ModelStatus } from '../runtimes/model-status.js';
 import { abortErrorFor, throwIfAborted } from '../util/abort.js';
@@ -105,6 +107,12 @@ interface Embedded {
   truncated: boolean;
 }
 
+const embedOptionRules = {
+  signal: optionRules.signal,
+  onProgress: optionRules.function,
+  truncation: optionRules.oneOf('end', 'error'),
+};
+
 interface Job {
   text: string;
   promise: Promise<Embedded>;
@@ -140,7 +148,7 @@ export class Embedder {
   constructor(
     private readonly model: ModelHandle,
     private readonly connection: () => EngineConnection,
-    private readonly options: { cacheSize: number; maxBatchSize: number },
+    private readonly options: { cacheSize: number; maxBatchSize: number; limits: Limits },
   ) {
     this.cache = new LruCache(options.cacheSize);
   }
@@ -158,7 +166,8 @@ export class Embedder {
    * @throws {ModelLoadError | ModelIntegrityError} when the model cannot be loaded.
    */
   async embed(texts: string | readonly string[], options: EmbedOptions = {}): Promise<EmbedResult> {
-    const list = validateTexts(texts, 'embed');
+    checkOptions(options, embedOptionRules, 'embed()');
+    const list = validateTexts(texts, 'embed', this.options.limits);
     const { signal } = options;
     throwIfAborted(signal, 'Embedding');
     const report = await this.model.load(options);
@@ -216,6 +225,7 @@ export class Embedder {
    * await embedder.load({ onProgress: (status) => console.log(status) })
    */
   async load(options: EmbedOptions = {}): Promise<void> {
+    checkOptions(options, embedOptionRules, 'load()');
     await this.model.load(options);
   }
 

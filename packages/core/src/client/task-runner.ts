@@ -1,6 +1,7 @@
 import { RuntimeError } from '@ondevice/errors';
 import type { TaskRunner } from '../tasks/task-definition.js';
 import type { EngineConnection } from '../worker/engine-connection.js';
+import type { Limits } from '../util/limits.js';
 import type { ModelHandle } from './model-handle.js';
 
 /**
@@ -10,17 +11,19 @@ import type { ModelHandle } from './model-handle.js';
  * request names (a new worker after a crash), the state is sent and the request made again.
  *
  * @example
- * const runner = createTaskRunner(client.model(), connection, 512)
+ * const runner = createTaskRunner(client.model(), connection, 512, defaultLimits)
  * const results = await runner.run(sentimentTask, { texts: ['Great!'], explain: false })
  */
 export function createTaskRunner(
   model: ModelHandle,
   connection: () => EngineConnection,
   dimensions: number,
+  limits: Limits,
 ): TaskRunner {
   return {
     modelId: model.modelId,
     dimensions,
+    limits,
     async run(task, payload, options = {}) {
       const { signal, instance } = options;
       await model.load(signal ? { signal } : {});

@@ -1,5 +1,24 @@
 import { InvalidInputError } from '@ondevice/errors';
+import { resolveBaseUrl } from '../loading/asset-source.js';
+import { checkOptions, optionRules } from '../util/check-options.js';
 import { describeValue } from '../util/describe-value.js';
+import { isNode } from '../util/environment.js';
+
+/** Every option of `createClient()` and the check of its type (values are checked below). */
+const clientOptionRules = {
+  backend: optionRules.any, // parseBackendPreference: UnknownBackendError listing the valid ones
+  worker: optionRules.boolean,
+  assetBaseUrl: optionRules.string,
+  autoBackendBudgetMs: optionRules.any,
+  allowSoftwareRenderer: optionRules.boolean,
+  rememberBackend: optionRules.boolean,
+  modelCache: optionRules.oneOf('persistent', 'memory'),
+  createWorker: optionRules.function,
+  models: optionRules.any,
+  defaultModel: optionRules.string,
+  limits: optionRules.any, // resolveLimits
+  network: optionRules.any, // the loader's own checks
+};
 import type { ClientOptions } from './create-client.js';
 
 /**
@@ -16,8 +35,13 @@ export function validateClientOptions(options: unknown): ClientOptions {
       message: `createClient() takes an options object; got ${describeValue(options)}.`,
     });
   }
-  const { autoBackendBudgetMs, models } = options as ClientOptions;
-  if (autoBackendBudgetMs !== undefined && !(autoBackendBudgetMs > 0)) {
+  checkOptions(options, clientOptionRules, 'createClient()');
+  const { autoBackendBudgetMs, models, assetBaseUrl } = options as ClientOptions;
+  if (assetBaseUrl !== undefined) checkAssetBaseUrl(assetBaseUrl);
+  if (
+    autoBackendBudgetMs !== undefined &&
+    !(typeof autoBackendBudgetMs === 'number' && autoBackendBudgetMs > 0)
+  ) {
     throw new InvalidInputError({
       parameter: 'autoBackendBudgetMs',
       message: `autoBackendBudgetMs must be a positive number of milliseconds; got ${String(autoBackendBudgetMs)}.`,
@@ -30,4 +54,18 @@ export function validateClientOptions(options: unknown): ClientOptions {
     });
   }
   return options as ClientOptions;
+}
+
+function checkAssetBaseUrl(assetBaseUrl: string): void {
+  try {
+    resolveBaseUrl(assetBaseUrl);
+  } catch (error) {
+    throw new InvalidInputError({
+      parameter: 'assetBaseUrl',
+      cause: error,
+      message: isNode()
+        ? `assetBaseUrl must be an absolute http(s) URL in Node; got "${assetBaseUrl}". Leave it unset to read the model files from node_modules.`
+        : `assetBaseUrl "${assetBaseUrl}" is not a URL, even relative to this page.`,
+    });
+  }
 }

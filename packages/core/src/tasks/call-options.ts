@@ -1,3 +1,5 @@
+import { optionRules } from '../util/check-options.js';
+
 /**
  * Options of a call that classifies: `sentiment.analyze()`, `zeroShot.classify()`,
  * `teachable.predict()`.
@@ -27,3 +29,19 @@ export interface ExplainOptions {
   /** Explain this label instead of the predicted one (not for sentiment). */
   label?: string;
 }
+
+/**
+ * The checks of {@link ClassifyOptions}, for `checkOptions`.
+ *
+ * @example
+ * checkOptions(options, classifyOptionRules, 'analyze()')
+ */
+export const classifyOptionRules = { signal: optionRules.signal, explain: optionRules.boolean };
+
+/**
+ * The checks of {@link ExplainOptions}, for `checkOptions`.
+ *
+ * @example
+ * checkOptions(options, explainOptionRules, 'explain()')
+ */
+export const explainOptionRules = { signal: optionRules.signal, label: optionRules.string };

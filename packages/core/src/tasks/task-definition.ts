@@ -1,4 +1,5 @@
 import type { TaskContext } from '../engine/task-context.js';
+import type { Limits } from '../util/limits.js';
 
 /**
  * Names a task and ties the types of its payload (page → engine) and result (engine → page)
@@ -102,6 +103,8 @@ export interface TaskInstance<State> {
 export interface TaskRunner {
   /** The model the task runs with. */
   readonly modelId: string;
+  /** The client's limits (texts per call, labels, examples, import size). */
+  readonly limits: Limits;
   /** Length of that model's vectors. */
   readonly dimensions: number;
   run<Payload, Result, State>(

@@ -1,14 +1,16 @@
 import { InvalidInputError } from '@ondevice/errors';
 import { describeValue } from './describe-value.js';
+import { type Limits, checkLimit } from './limits.js';
 
 /**
  * Checks the `text | texts` argument of a classifier method and returns the list, with a typed
  * error naming the bad index when something is not a string.
  *
  * @throws {InvalidInputError} when the value is not a string or an array of strings.
+ * @throws {LimitExceededError} when there are more texts than `limits.maxTextsPerCall`.
  * @example validateTexts('hello', 'analyze') // ['hello']
  */
-export function validateTexts(texts: unknown, method: string): string[] {
+export function validateTexts(texts: unknown, method: string, limits?: Limits): string[] {
   const list = typeof texts === 'string' ? [texts] : texts;
   if (!Array.isArray(list)) {
     throw new InvalidInputError({
@@ -16,6 +18,7 @@ export function validateTexts(texts: unknown, method: string): string[] {
       message: `${method}() takes a string or an array of strings; got ${describeValue(texts)}.`,
     });
   }
+  if (limits) checkLimit(limits, 'maxTextsPerCall', list.length, `${method}()`);
   // An index loop, not forEach: forEach skips the holes of a sparse array (`[, 'a']`).
   for (let index = 0; index < list.length; index += 1) {
     if (!(index in list)) {

@@ -45,7 +45,11 @@ export function createInThreadConnection(options: EngineOptions): EngineConnecti
       return (await started).engine.memory();
     },
     dispose() {
-      void started.then(({ engine }) => engine.dispose());
+      // An engine that failed to start has nothing to dispose (its error reached the callers).
+      started.then(
+        ({ engine }) => engine.dispose(),
+        () => {},
+      );
     },
   };
 }

@@ -1,3 +1,5 @@
+import { checkOptions, optionRules } from '../../util/check-options.js';
+import { classifyOptionRules } from '../call-options.js';
 import type { Explanation } from '../explain/explanation-types.js';
 import type { TaskRunner } from '../task-definition.js';
 import { validateText, validateTexts } from '../../util/validate-texts.js';
@@ -19,12 +21,14 @@ class DeviceSentimentAnalyzer implements SentimentAnalyzer {
     input: string | readonly string[],
     options: ClassifyOptions = {},
   ): Promise<SentimentResult | SentimentResult[]> {
-    const texts = validateTexts(input, 'analyze');
+    checkOptions(options, classifyOptionRules, 'analyze()');
+    const texts = validateTexts(input, 'analyze', this.runner.limits);
     const results = await this.run(texts, options.explain === true, options.signal);
     return typeof input === 'string' ? (results[0] as SentimentResult) : results;
   }
 
   async explain(text: string, options: Pick<ExplainOptions, 'signal'> = {}): Promise<Explanation> {
+    checkOptions(options, { signal: optionRules.signal }, 'explain()');
     const texts = [validateText(text, 'explain')];
     const [result] = await this.run(texts, true, options.signal);
     return (result as SentimentResult).explanation as Explanation;

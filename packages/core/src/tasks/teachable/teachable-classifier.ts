@@ -143,7 +143,7 @@ class DeviceTeachableClassifier extends Subscribable implements TeachableClassif
     input: string | readonly string[],
     options: ClassifyOptions = {},
   ): Promise<TeachablePrediction | TeachablePrediction[]> {
-    const texts = validateTexts(input, 'predict');
+    const texts = validateTexts(input, 'predict', this.runner.limits);
     const results = await this.runPrediction(
       texts,
       options.explain === true,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultLimits } from '../../util/limits.js';
 import { testEngineOptions } from '../../test-support/engine-options.test.support.js';
 import {
   AbortError,
@@ -243,6 +244,7 @@ describe('client.teachable()', () => {
       ),
       () => connection,
       512,
+      defaultLimits,
     );
     const store = createMemoryStore();
     const first = createTeachableClassifier(

@@ -27,7 +27,8 @@ export function validateLabels(
     });
   }
   const seen = new Set<string>();
-  return value.map((label: unknown, index) => {
+  // Array.from visits the holes of a sparse array (as undefined), which map() would skip.
+  return Array.from(value as unknown[], (label: unknown, index) => {
     const where = `${parameter}[${index}]`;
     const candidate = label as Partial<ZeroShotLabel> | null;
     if (typeof candidate !== 'object' || candidate === null) {
@@ -50,7 +51,10 @@ export function validateLabels(
       });
     }
     seen.add(id);
-    if (!Array.isArray(descriptions) || descriptions.some((text) => typeof text !== 'string')) {
+    if (
+      !Array.isArray(descriptions) ||
+      Array.from(descriptions as unknown[]).some((text) => typeof text !== 'string')
+    ) {
       throw new InvalidInputError({
         parameter: `${where}.descriptions`,
         message: `${where}.descriptions must be an array of strings.`,

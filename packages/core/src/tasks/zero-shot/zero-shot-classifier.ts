@@ -1,3 +1,6 @@
+import { checkOptions, optionRules } from '../../util/check-options.js';
+import { type Limits, checkLimit } from '../../util/limits.js';
+import { classifyOptionRules, explainOptionRules } from '../call-options.js';
 import { InvalidInputError } from '@ondevice/errors';
 import { validateText, validateTexts } from '../../util/validate-texts.js';
 import type { ClassifyOptions, ExplainOptions } from '../call-options.js';
@@ -29,12 +32,14 @@ class DeviceZeroShotClassifier implements ZeroShotClassifier {
     input: string | readonly string[],
     options: ClassifyOptions = {},
   ): Promise<ZeroShotResult | ZeroShotResult[]> {
-    const texts = validateTexts(input, 'classify');
+    checkOptions(options, classifyOptionRules, 'classify()');
+    const texts = validateTexts(input, 'classify', this.runner.limits);
     const results = await this.run(texts, options.explain === true, undefined, options.signal);
     return typeof input === 'string' ? (results[0] as ZeroShotResult) : results;
   }
 
   async explain(text: string, options: ExplainOptions = {}): Promise<Explanation> {
+    checkOptions(options, explainOptionRules, 'explain()');
     const checked = validateText(text, 'explain');
     const { labels } = this.state;
     if (options.label !== undefined && !labels.some((label) => label.id === options.label)) {
@@ -68,14 +73,26 @@ class DeviceZeroShotClassifier implements ZeroShotClassifier {
  * @throws {InvalidInputError} when labels are missing, duplicated or malformed, or
  *   `multiLabel` or `threshold` are of the wrong type or range.
  * @example
- * zeroShotSettings({ labels: [{ id: 'billing', descriptions: [] }] }) // { labels, multiLabel: false, threshold: 0.5 }
+ * zeroShotSettings({ labels: [{ id: 'billing', descriptions: [] }] }, defaultLimits) // { labels, multiLabel: false, threshold: 0.5 }
  */
-export function zeroShotSettings(options: ZeroShotOptions): ZeroShotState {
+const zeroShotOptionRules = {
+  labels: optionRules.any,
+  multiLabel: optionRules.any,
+  threshold: optionRules.any,
+  model: optionRules.string,
+  id: optionRules.string,
+};
+
+export function zeroShotSettings(options: ZeroShotOptions, limits: Limits): ZeroShotState {
   if (typeof options !== 'object' || options === null) {
     throw new InvalidInputError({
       parameter: 'options',
       message: 'zeroShot() takes { labels, multiLabel?, threshold?, model?, id? }.',
     });
+  }
+  checkOptions(options, zeroShotOptionRules, 'zeroShot()');
+  if (Array.isArray(options.labels)) {
+    checkLimit(limits, 'maxLabels', options.labels.length, 'zeroShot() labels');
   }
   const labels = validateLabels(options.labels, 'labels', 1);
   const multiLabel = options.multiLabel ?? false;
