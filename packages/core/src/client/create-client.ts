@@ -1,3 +1,4 @@
+import { describeValue } from '../util/describe-value.js';
 import { InvalidInputError } from '@ondevice/errors';
 import type { EngineOptions } from '../engine/engine-options.js';
 import type { LoadReport } from '../engine/load-report.js';
@@ -360,7 +361,7 @@ function integerOption(value: unknown, parameter: string, minimum: number): numb
   if (!Number.isInteger(value) || (value as number) < minimum) {
     throw new InvalidInputError({
       parameter,
-      message: `${parameter} must be an integer ≥ ${minimum}; got ${String(value)}.`,
+      message: `${parameter} must be an integer ≥ ${minimum}; got ${describeValue(value)}.`,
     });
   }
   return value as number;

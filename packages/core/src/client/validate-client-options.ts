@@ -44,7 +44,7 @@ export function validateClientOptions(options: unknown): ClientOptions {
   ) {
     throw new InvalidInputError({
       parameter: 'autoBackendBudgetMs',
-      message: `autoBackendBudgetMs must be a positive number of milliseconds; got ${String(autoBackendBudgetMs)}.`,
+      message: `autoBackendBudgetMs must be a positive number of milliseconds; got ${describeValue(autoBackendBudgetMs)}.`,
     });
   }
   if (models !== undefined && !Array.isArray(models)) {

@@ -1,3 +1,4 @@
+import { describeValue } from './describe-value.js';
 import { InvalidInputError } from '@ondevice/errors';
 
 /**
@@ -59,7 +60,7 @@ export function topK(query: Vector, candidates: readonly Vector[], k: number): S
   if (!Number.isInteger(k) || k < 0) {
     throw new InvalidInputError({
       parameter: 'k',
-      message: `topK needs k to be a non-negative integer; got ${String(k)}.`,
+      message: `topK needs k to be a non-negative integer; got ${describeValue(k)}.`,
     });
   }
   return candidates

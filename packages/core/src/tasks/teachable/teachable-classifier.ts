@@ -338,7 +338,7 @@ export function teachableSettings(options: unknown): TeachableSettings {
   ) {
     throw new InvalidInputError({
       parameter: 'unsureBelow',
-      message: `unsureBelow must be a number in [0, 1]; got ${String(unsureBelow)}.`,
+      message: `unsureBelow must be a number in [0, 1]; got ${describeValue(unsureBelow)}.`,
     });
   }
   const labels = validateLabels(given.labels ?? [], 'labels', 0);

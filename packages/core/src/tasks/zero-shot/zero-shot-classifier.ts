@@ -1,3 +1,4 @@
+import { describeValue } from '../../util/describe-value.js';
 import { checkOptions, optionRules } from '../../util/check-options.js';
 import { type Limits, checkLimit } from '../../util/limits.js';
 import { classifyOptionRules, explainOptionRules } from '../call-options.js';
@@ -100,13 +101,13 @@ export function zeroShotSettings(options: ZeroShotOptions, limits: Limits): Zero
   if (typeof multiLabel !== 'boolean') {
     throw new InvalidInputError({
       parameter: 'multiLabel',
-      message: `multiLabel must be a boolean; got ${String(multiLabel)}.`,
+      message: `multiLabel must be a boolean; got ${describeValue(multiLabel)}.`,
     });
   }
   if (typeof threshold !== 'number' || !(threshold >= 0 && threshold <= 1)) {
     throw new InvalidInputError({
       parameter: 'threshold',
-      message: `threshold must be a number in [0, 1]; got ${String(options.threshold)}.`,
+      message: `threshold must be a number in [0, 1]; got ${describeValue(options.threshold)}.`,
     });
   }
   return { labels, multiLabel, threshold };
