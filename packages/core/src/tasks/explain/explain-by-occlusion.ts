@@ -2,6 +2,9 @@ import type { TaskContext } from '../../engine/task-context.js';
 import type { Explanation } from './explanation-types.js';
 import { explanationFromScores, planOcclusion } from './occlusion.js';
 
+/** Characters of a text an explanation covers (about 3,000 words). */
+const maximumExplainedCharacters = 20_000;
+
 /** One text to explain: the label to explain and its score on the full text. */
 export interface ExplanationTarget {
   text: string;
@@ -23,7 +26,10 @@ export async function explainByOcclusion(
   scoreVariant: (targetIndex: number, embedding: Float32Array, preparedText: string) => number,
   prepare: (text: string) => string = (text) => text,
 ): Promise<Explanation[]> {
-  const plans = targets.map((target) => planOcclusion(target.text));
+  // A huge text is explained on its start: occluding parts of a megabyte would copy it 128 times.
+  const plans = targets.map((target) =>
+    planOcclusion(target.text.slice(0, maximumExplainedCharacters)),
+  );
   const prepared = plans.flatMap((plan) => plan.variants.map(prepare));
   // Variants are seen once: keep them out of the engine's cache of descriptions and examples.
   const vectors = prepared.length > 0 ? await context.embed(prepared, { cache: false }) : [];

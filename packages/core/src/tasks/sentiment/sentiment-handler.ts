@@ -10,6 +10,7 @@ import {
 } from './sentiment-model.js';
 import { normalizeSentimentText } from './sentiment-text.js';
 import { type SentimentPayload, sentimentTask } from './sentiment-task.js';
+import { type PassagePooling, meanVector, splitIntoPassages } from '../passages.js';
 import type { SentimentResult } from './sentiment-types.js';
 
 /** The shipped head, decoded once per engine; its weights are imported only here, in the engine. */
@@ -27,9 +28,13 @@ function loadSentimentModel(context: TaskContext): Promise<SentimentModel> {
   });
 }
 
+/** Chosen on long texts made of held-out SST-2 train sentences (docs/reliability.md). */
+export const sentimentPooling: PassagePooling = 'first';
+
 /**
- * Sentiment in the engine: normalise, embed, run the head, map the calibrated probability to
- * positive / negative / neutral; occlusion explanations of the returned label when asked.
+ * Sentiment in the engine: normalise, split long texts into passages, embed, run the head, pool,
+ * map the calibrated probability to positive / negative / neutral; occlusion explanations of the
+ * returned label when asked.
  *
  * @example
  * const [result] = await analyzeSentiment({ texts: ['Great!'], explain: false }, context)
@@ -37,14 +42,32 @@ function loadSentimentModel(context: TaskContext): Promise<SentimentModel> {
 export async function analyzeSentiment(
   request: SentimentPayload,
   context: TaskContext,
+  pooling: PassagePooling = sentimentPooling,
 ): Promise<SentimentResult[]> {
   const model = await loadSentimentModel(context);
   const normalized = request.texts.map(normalizeSentimentText);
-  const vectors = await context.embed(normalized, { cache: false });
+  const passages = normalized.map((text) =>
+    pooling === 'first' ? [text] : splitIntoPassages(text),
+  );
+  const vectors = await context.embed(passages.flat(), { cache: false });
   const probabilitiesOf = (text: string, vector: Float32Array) =>
     sentimentProbabilities(model.positiveProbability(text, vector), model.neutralBelow);
-  const results = vectors.map((vector, index): SentimentResult => {
-    const probabilities = probabilitiesOf(normalized[index] as string, vector);
+  let offset = 0;
+  const results = passages.map((parts): SentimentResult => {
+    const own = vectors.slice(offset, offset + parts.length);
+    offset += parts.length;
+    let positive: number;
+    if (parts.length === 1)
+      positive = model.positiveProbability(parts[0] as string, own[0] as Float32Array);
+    else if (pooling === 'mean-embedding')
+      positive = model.positiveProbability(parts.join(' '), meanVector(own));
+    else
+      positive =
+        own.reduce(
+          (sum, vector, index) => sum + model.positiveProbability(parts[index] as string, vector),
+          0,
+        ) / own.length;
+    const probabilities = sentimentProbabilities(positive, model.neutralBelow);
     const label = sentimentLabelOf(probabilities);
     return { label, score: probabilities[label], probabilities };
   });
@@ -70,4 +93,6 @@ export async function analyzeSentiment(
  * @example
  * const handler = sentimentHandler.create()
  */
-export const sentimentHandler = defineTaskHandler(sentimentTask, () => ({ run: analyzeSentiment }));
+export const sentimentHandler = defineTaskHandler(sentimentTask, () => ({
+  run: (request, context) => analyzeSentiment(request, context),
+}));

@@ -6,6 +6,10 @@ import { embedLabels, labelSimilarities } from './label-descriptions.js';
 import { type ZeroShotPayload, type ZeroShotState, zeroShotTask } from './zero-shot-task.js';
 import { multiLabelScores, singleLabelScores } from './zero-shot-scores.js';
 import type { ZeroShotResult } from './zero-shot-types.js';
+import { type PassagePooling, meanScores, meanVector, splitIntoPassages } from '../passages.js';
+
+/** Chosen on long texts made of AG News dev articles (docs/reliability.md). */
+export const zeroShotPooling: PassagePooling = 'mean-probability';
 
 /**
  * Zero-shot classification in the engine: each label's closest description by cosine
@@ -18,15 +22,27 @@ export async function classifyZeroShot(
   classifier: ZeroShotState,
   request: ZeroShotPayload,
   context: TaskContext,
+  pooling: PassagePooling = zeroShotPooling,
 ): Promise<ZeroShotResult[]> {
   const labels = await embedLabels(classifier.labels, context);
   const score = (embedding: Float32Array) => {
     const similarities = labelSimilarities(labels, embedding);
     return classifier.multiLabel ? multiLabelScores(similarities) : singleLabelScores(similarities);
   };
-  const vectors = await context.embed(request.texts, { cache: false });
-  const results = vectors.map((vector): ZeroShotResult => {
-    const scores = score(vector);
+  const passages = request.texts.map((text) =>
+    pooling === 'first' ? [text] : splitIntoPassages(text),
+  );
+  const vectors = await context.embed(passages.flat(), { cache: false });
+  let offset = 0;
+  const results = passages.map((parts): ZeroShotResult => {
+    const own = vectors.slice(offset, offset + parts.length);
+    offset += parts.length;
+    const scores =
+      own.length === 1 || pooling === 'first'
+        ? score(own[0] as Float32Array)
+        : pooling === 'mean-embedding'
+          ? score(meanVector(own))
+          : meanScores(own.map(score));
     const ranked = labels.ids
       .map((id, index) => ({ id, score: scores[index] as number }))
       .sort((left, right) => right.score - left.score);
