@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidInputError, UnknownBackendError } from '@ondevice/core';
 import { describe, expect, it } from 'vitest';
-import { exitCodes, runEvalCli } from './eval-cli.js';
+import { exitCodes, progressReporter, runEvalCli } from './eval-cli.js';
 import { parseEvalArgs } from './parse-eval-args.js';
 
 const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -221,5 +221,28 @@ describe('runEvalCli usage errors (exit code 2, message on stderr, nothing on st
     );
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/Missing --file/);
+  });
+});
+
+describe('progress when stderr is not a terminal', () => {
+  it('writes a line per tenth of the work and at least every 30 s, never nothing for long', () => {
+    let clock = 0;
+    const lines: string[] = [];
+    const report = progressReporter(
+      'lines',
+      (text) => lines.push(text),
+      () => clock,
+    );
+    for (let done = 0; done <= 100_000; done += 100) report(done, 100_000, 'embedding');
+    expect(lines).toHaveLength(11); // 0 %, 10 %, … 100 %
+    expect(lines[5]).toBe('embedding 50000/100000 (50 %)\n');
+    lines.length = 0;
+    // A slow tenth still says something every 30 s.
+    report(10, 1000, 'training');
+    clock += 31_000;
+    report(11, 1000, 'training');
+    clock += 1000;
+    report(12, 1000, 'training');
+    expect(lines).toEqual(['training 10/1000 (1 %)\n', 'training 11/1000 (1 %)\n']);
   });
 });

@@ -12,8 +12,42 @@ import { evalUsage, parseEvalArgs } from './parse-eval-args.js';
 export interface EvalCliIo {
   stdout(text: string): void;
   stderr(text: string): void;
-  /** Show a live progress line on stderr (when it is a terminal). */
-  progress?: boolean;
+  /**
+   * Progress on stderr: `live` rewrites one line (a terminal); `lines` writes a line at every
+   * tenth of the work and at least every 30 s (a log file, CI, a pipe); off when left out.
+   */
+  progress?: 'live' | 'lines';
+}
+
+/**
+ * The progress reporter of {@link EvalCliIo.progress}.
+ *
+ * @example
+ * const report = progressReporter('lines', (text) => process.stderr.write(text))
+ * report(500, 1000, 'embedding')
+ */
+export function progressReporter(
+  mode: 'live' | 'lines',
+  write: (text: string) => void,
+  now: () => number = () => performance.now(),
+): (done: number, total: number, stage: string) => void {
+  if (mode === 'live') {
+    return (done, total, stage) =>
+      write(`\r${stage} ${done}/${total}${done === total ? '\n' : ''}`);
+  }
+  let lastStage = '';
+  let lastTenth = -1;
+  let lastTime = now();
+  return (done, total, stage) => {
+    const tenth = total > 0 ? Math.floor((10 * done) / total) : 10;
+    const time = now();
+    if (stage === lastStage && tenth === lastTenth && time - lastTime < 30_000) return;
+    lastStage = stage;
+    lastTenth = tenth;
+    lastTime = time;
+    const percent = total > 0 ? Math.floor((100 * done) / total) : 100;
+    write(`${stage} ${done}/${total} (${percent} %)\n`);
+  };
 }
 
 /** Exit codes: 0 done, 1 the evaluation failed, 2 the command line or data file is wrong. */
@@ -49,12 +83,7 @@ export async function runEvalCli(argv: readonly string[], io: EvalCliIo): Promis
     const outcome = await prepared.run({
       client,
       embedder,
-      ...(io.progress
-        ? {
-            onProgress: (done: number, total: number, stage: string) =>
-              io.stderr(`\r${stage} ${done}/${total}${done === total ? '\n' : ''}`),
-          }
-        : {}),
+      ...(io.progress ? { onProgress: progressReporter(io.progress, io.stderr) } : {}),
     });
     const seconds = (performance.now() - started) / 1000;
     const value = Math.round(outcome.value * 1e4) / 1e4;

@@ -5,5 +5,6 @@ import { runEvalCli } from './eval-cli.js';
 process.exitCode = await runEvalCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  progress: process.stderr.isTTY === true,
+  // A terminal gets a live line; a log file or CI gets a line per tenth of the work.
+  progress: process.stderr.isTTY === true ? 'live' : 'lines',
 });
