@@ -10,6 +10,7 @@ import { machineInfo } from './node/machine-info.js';
 import { measureBackendChoice } from './node/measure-backend-choice.js';
 import { measureBundleSize } from './node/measure-bundle-size.js';
 import { measureFirstEmbedding } from './node/measure-first-embedding.js';
+import { measureReliabilityLines } from './node/measure-reliability.js';
 import { measureRetrain } from './node/measure-retrain.js';
 import { measureThroughput } from './node/measure-throughput.js';
 import { measureTyping } from './node/measure-typing.js';
@@ -52,12 +53,17 @@ try {
   log('(g) teachable retrain time');
   const retrain = await measureRetrain(widgetContext, pages.url, log);
   await widgetContext.close();
+  log('(h) reliability: abort, a 1 MB text, the event loop in Node');
+  const reliabilityContext = await browser.newContext();
+  const reliability = await measureReliabilityLines(reliabilityContext, pages.url, log);
+  await reliabilityContext.close();
   measured = {
     throughput,
     backendChoice,
     firstEmbedding,
     typing,
     retrain,
+    reliability,
     chromium: browser.version(),
   };
 } finally {
@@ -78,6 +84,7 @@ const report = buildReport(
     size,
     typing: measured.typing,
     retrain: measured.retrain,
+    reliability: measured.reliability,
   },
   new Date(),
 );

@@ -14,6 +14,7 @@ const pages = [
   'first-embedding',
   'sentiment-typing',
   'teachable',
+  'reliability',
 ] as const;
 
 /** Names of the bench pages (`/<name>.html` on the preview server). */

@@ -5,6 +5,7 @@ import type { BundleSize } from './measure-bundle-size.js';
 import type { FirstEmbedding } from './measure-first-embedding.js';
 import type { ThroughputRuns } from './measure-throughput.js';
 import type { TypingMeasurement } from './measure-typing.js';
+import type { ReliabilityResult } from '../workload/reliability-workload.js';
 
 /** Everything one `npm run bench` measured. */
 export interface Measurements {
@@ -17,11 +18,25 @@ export interface Measurements {
   size: BundleSize;
   typing: TypingMeasurement;
   retrain: RetrainResult[];
+  reliability: { browser: ReliabilityResult; node: ReliabilityResult };
 }
 
 /** One acceptance line of the bench issue, with the figure that decides it. */
 export interface TargetCheck {
-  id: 'a-plain' | 'a-realistic' | 'b' | 'c' | 'd' | 'e' | 'f-latency' | 'f-long-tasks' | 'g';
+  id:
+    | 'a-plain'
+    | 'a-realistic'
+    | 'b'
+    | 'c'
+    | 'd'
+    | 'e'
+    | 'f-latency'
+    | 'f-long-tasks'
+    | 'g'
+    | 'h-abort-browser'
+    | 'h-abort-node'
+    | 'h-megabyte'
+    | 'h-event-loop';
   label: string;
   target: string;
   measured: string;
@@ -88,6 +103,13 @@ export interface Figures {
     bulkTrainingMs: number | null;
     longTasks: number;
   }[];
+  /** (h): the worst of each reliability figure. */
+  reliability: {
+    abortToNewWorkMs: { browser: number; node: number };
+    megabyteMs: { browser: number; node: number };
+    megabyteTruncated: boolean;
+    longestEventLoopBlockMs: number;
+  };
 }
 
 /** The whole report: printed as JSON and rendered into docs/benchmarks.md. */
@@ -120,7 +142,8 @@ export const round = (value: number, digits = 2) => Math.round(value * 10 ** dig
  * Derives the headline figures and checks them against the issue's acceptance lines.
  */
 export function buildReport(measurements: Measurements, date: Date): BenchReport {
-  const { throughput, backendChoice, firstEmbedding, size, typing, retrain } = measurements;
+  const { throughput, backendChoice, firstEmbedding, size, typing, retrain, reliability } =
+    measurements;
   const corePlain = rate(throughput.corePlain);
   const rawPlainCallsOf64 = rate(throughput.rawPlain);
   const rawPlainOneCall = throughput.rawPlainOneCall.sentencesPerSecond;
@@ -204,6 +227,19 @@ export function buildReport(measurements: Measurements, date: Date): BenchReport
         longTasks: result.longTasks.count,
       };
     }),
+    reliability: {
+      abortToNewWorkMs: {
+        browser: Math.max(...reliability.browser.abortToNewWorkMs),
+        node: Math.max(...reliability.node.abortToNewWorkMs),
+      },
+      megabyteMs: {
+        browser: reliability.browser.megabyte.milliseconds,
+        node: reliability.node.megabyte.milliseconds,
+      },
+      megabyteTruncated:
+        reliability.browser.megabyte.truncated && reliability.node.megabyte.truncated,
+      longestEventLoopBlockMs: reliability.node.eventLoop?.longestBlockMs ?? Number.NaN,
+    },
   };
   return {
     command: 'npm run bench',
@@ -213,14 +249,23 @@ export function buildReport(measurements: Measurements, date: Date): BenchReport
     seconds: round(measurements.seconds, 1),
     figures,
     targets: checkTargets(figures),
-    measurements: { throughput, backendChoice, firstEmbedding, size, typing, retrain },
+    measurements: { throughput, backendChoice, firstEmbedding, size, typing, retrain, reliability },
   };
 }
 
 const kilobytes = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
 function checkTargets(figures: Figures): TargetCheck[] {
-  const { throughput, longTasks, backendChoice, firstEmbedding, size, typing, retrain } = figures;
+  const {
+    throughput,
+    longTasks,
+    backendChoice,
+    firstEmbedding,
+    size,
+    typing,
+    retrain,
+    reliability,
+  } = figures;
   return [
     {
       id: 'a-plain',
@@ -286,6 +331,37 @@ function checkTargets(figures: Figures): TargetCheck[] {
         .map((row) => `${row.examples.toLocaleString('en-US')} examples ${row.oneMoreMs} ms`)
         .join(', '),
       met: null,
+    },
+    {
+      id: 'h-abort-browser',
+      label: '(h) abort of a 100,000-character job → new work done, browser worker (worst of 3)',
+      target: '≤ 100 ms',
+      measured: `${reliability.abortToNewWorkMs.browser} ms`,
+      met: reliability.abortToNewWorkMs.browser <= 100,
+    },
+    {
+      id: 'h-abort-node',
+      label: '(h) abort of a 100,000-character job → new work done, Node (worst of 3)',
+      target: '≤ 100 ms',
+      measured: `${reliability.abortToNewWorkMs.node} ms`,
+      met: reliability.abortToNewWorkMs.node <= 100,
+    },
+    {
+      id: 'h-megabyte',
+      label: '(h) embed one 1 MB text (truncated), browser worker / Node',
+      target: '≤ 1 s, truncated',
+      measured: `${reliability.megabyteMs.browser} ms / ${reliability.megabyteMs.node} ms, truncated: ${String(reliability.megabyteTruncated)}`,
+      met:
+        reliability.megabyteMs.browser <= 1000 &&
+        reliability.megabyteMs.node <= 1000 &&
+        reliability.megabyteTruncated,
+    },
+    {
+      id: 'h-event-loop',
+      label: '(h) longest event-loop block in Node during a 1,000-sentence job',
+      target: '≤ 50 ms',
+      measured: `${reliability.longestEventLoopBlockMs} ms`,
+      met: reliability.longestEventLoopBlockMs <= 50,
     },
   ];
 }
