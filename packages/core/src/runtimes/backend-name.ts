@@ -1,3 +1,4 @@
+import { describeValue } from '../util/describe-value.js';
 import { UnknownBackendError } from '@ondevice/errors';
 
 /**
@@ -40,6 +41,6 @@ export function parseBackendPreference(value: unknown): BackendPreference {
   throw new UnknownBackendError({
     backend: String(value),
     validBackends,
-    message: `Unknown backend "${String(value)}". Valid backends: ${validBackends.join(', ')}.`,
+    message: `Unknown backend ${typeof value === 'string' ? `"${value}"` : describeValue(value)}. Valid backends: ${validBackends.join(', ')}.`,
   });
 }
