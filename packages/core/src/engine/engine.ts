@@ -5,6 +5,7 @@ import {
   defaultAssetBaseUrl,
   resolveBaseUrl,
 } from '../loading/asset-source.js';
+import { loadAssetFile } from '../loading/load-asset-file.js';
 import { loadModelFiles } from '../loading/load-model-files.js';
 import { type ModelFileCache, createModelFileCache } from '../loading/model-cache.js';
 import { type ModelCatalog, createModelCatalog } from '../models/model-catalog.js';
@@ -253,6 +254,18 @@ export class Engine {
         const created = create({
           assetBaseUrl,
           threads: isWorkerScope() || isNode(),
+          ...(assetBaseUrl
+            ? {
+                readAsset: (path, { version, isValid }) =>
+                  loadAssetFile({
+                    url: new URL(path, assetBaseUrl).href,
+                    version,
+                    cache: this.cache,
+                    network: this.options.network,
+                    ...(isValid ? { isValid } : {}),
+                  }),
+              }
+            : {}),
         });
         if (created.specificationVersion !== runtimeSpecificationVersion) {
           throw new InvalidInputError({

@@ -11,6 +11,9 @@ import {
 } from '../index.js';
 import { type AssetServer, startAssetServer } from '../test-support/asset-server.test.support.js';
 import { InProcessWorker } from '../test-support/in-process-worker.test.support.js';
+import { loadAssetFile } from './load-asset-file.js';
+import { createModelFileCache } from './model-cache.js';
+import { defaultNetworkOptions } from './network-options.js';
 
 const total = manifestBytes(getModelManifest('use-lite'));
 const shard = 'group1-shard1of7';
@@ -147,6 +150,24 @@ describe('network faults', () => {
         .embed('x'),
     );
     expect(error).toMatchObject({ reason: 'unreadable', code: 'model-load' });
+  });
+});
+
+describe('runtime files outside a manifest (wasm binaries)', () => {
+  const network = { ...defaultNetworkOptions, retryDelayMs: 0 };
+  it('are retried, cached under their version, and refused when they are not what was expected', async () => {
+    server.faults.set('vocab.json', '503-once');
+    const cache = createModelFileCache({ persistent: false });
+    const url = `${server.baseUrl}vocab.json`;
+    const read = () => loadAssetFile({ url, version: 'v1', cache, network });
+    const first = await read();
+    expect(server.requests.get('vocab.json')).toBe(2); // the 503, then the file
+    expect(await read()).toEqual(first);
+    expect(server.requests.get('vocab.json')).toBe(2); // the second read came from the cache
+    const refused = await failure(
+      loadAssetFile({ url, version: 'v2', cache, network, isValid: (bytes) => bytes[0] === 0 }),
+    );
+    expect(refused).toMatchObject({ reason: 'not-a-model-file', url });
   });
 });
 
