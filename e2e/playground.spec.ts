@@ -85,14 +85,14 @@ test.describe('playground', () => {
     expect(related).toBeGreaterThan(unrelated);
   });
 
-  test('after one visit, a reload works with the model routes blocked (Cache API)', async ({
+  test('after one visit, a reload works with the model and wasm routes blocked (Cache API)', async ({
     page,
   }) => {
     await page.goto(playground);
     await expectHeatmap(page);
     const { modelRequests } = watchRequests(page);
     const blocked: string[] = [];
-    await page.route('**/ondevice/models/**', (route) => {
+    await page.route('**/ondevice/**', (route) => {
       blocked.push(route.request().url());
       return route.abort('internetdisconnected');
     });
@@ -103,7 +103,9 @@ test.describe('playground', () => {
     await expectHeatmap(page);
     expect(blocked).toEqual([]);
     expect(modelRequests).toEqual([]);
-    await expect(page.getByTestId('model-cache')).toHaveText(/cache-api, 9 hits/);
+    // 9 model files and the wasm binary, so the backend is still wasm offline.
+    await expect(page.getByTestId('model-cache')).toHaveText(/cache-api, 10 hits/);
+    await expect(page.getByTestId('chosen-backend')).toHaveText(/^wasm/);
   });
 });
 

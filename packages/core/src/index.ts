@@ -68,4 +68,6 @@ export {
 export type { KnownErrorCode, ModelLoadFailure, OnDeviceErrorCode } from '@ondevice/errors';
 export { defaultLimits } from './util/limits.js';
 export type { Limits } from './util/limits.js';
+export { defaultNetworkOptions } from './loading/network-options.js';
+export type { NetworkOptions } from './loading/network-options.js';
 export * from './observers/index.js';

@@ -32,6 +32,8 @@ import type { Diagnostics } from './diagnostics.js';
 import { Embedder, type EmbedderOptions } from './embedder.js';
 import { InstanceCache } from './instance-cache.js';
 import { type Limits, resolveLimits } from '../util/limits.js';
+import { type NetworkOptions, resolveNetworkOptions } from '../loading/network-options.js';
+import { resolveAssetBaseUrl } from './resolve-asset-base-url.js';
 import { ModelHandle } from './model-handle.js';
 import { validateClientOptions } from './validate-client-options.js';
 import { checkOptions, optionRules } from '../util/check-options.js';
@@ -108,6 +110,12 @@ export interface ClientOptions {
    * `LimitExceededError`. See {@link Limits} for the defaults.
    */
   limits?: Partial<Limits>;
+  /**
+   * Stall and load timeouts of model downloads, and retries of transient failures; a load
+   * that runs out of them fails with `ModelLoadError` (reason `stalled`, `timeout`, `http`,
+   * `network`). See {@link NetworkOptions} for the defaults.
+   */
+  network?: Partial<NetworkOptions>;
 }
 
 /**
@@ -184,13 +192,14 @@ class Client extends Subscribable implements OnDeviceClient {
     this.useWorker = (options.worker ?? true) && typeof Worker === 'function';
     this.engineOptions = {
       backend: this.backend,
-      assetBaseUrl: options.assetBaseUrl,
+      assetBaseUrl: resolveAssetBaseUrl(options.assetBaseUrl),
       autoBackendBudgetMs: options.autoBackendBudgetMs ?? 1500,
       allowSoftwareRenderer: options.allowSoftwareRenderer ?? false,
       modelCache: options.modelCache ?? 'persistent',
       rememberedBackends:
         options.rememberBackend === false ? {} : readRememberedBackends(this.catalog.ids()),
       models: [...this.catalog.custom],
+      network: resolveNetworkOptions(options.network),
     };
   }
 

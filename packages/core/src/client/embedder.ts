@@ -170,7 +170,12 @@ export class Embedder {
     const list = validateTexts(texts, 'embed', this.options.limits);
     const { signal } = options;
     throwIfAborted(signal, 'Embedding');
-    const report = await this.model.load(options);
+    // The caller's operation names the abort, whether the model was still loading or not.
+    const report = await this.model.load(options).catch((error: unknown) => {
+      throwIfAborted(signal, 'Embedding');
+      throw error;
+    });
+    throwIfAborted(signal, 'Embedding');
     const slots = list.map((text) => this.acquire(text));
     let settled = false;
     const release = () => {

@@ -2,7 +2,7 @@ import type { LoadReport } from '../engine/load-report.js';
 import type { ModelStatus } from '../runtimes/model-status.js';
 import { OnDeviceError } from '@ondevice/errors';
 import { RuntimeError } from '@ondevice/errors';
-import { raceAbort } from '../util/abort.js';
+import { raceAbort, throwIfAborted } from '../util/abort.js';
 import { Subscribable } from '../util/subscribable.js';
 import type { EngineConnection } from '../worker/engine-connection.js';
 
@@ -13,10 +13,23 @@ import type { EngineConnection } from '../worker/engine-connection.js';
  * await client.model().load({ signal, onProgress: (status) => console.log(status.status) })
  */
 export interface LoadOptions {
-  /** Stops waiting for the load; the shared download goes on for other users of the model. */
+  /**
+   * Stops waiting for the load (`AbortError`). The shared download goes on while another
+   * caller still waits for it; once every caller has aborted, it is cancelled and the status
+   * goes back to `idle`, so the next call starts afresh.
+   */
   signal?: AbortSignal;
   /** Called with every status change, downloading bytes included. */
   onProgress?: (status: ModelStatus) => void;
+}
+
+/** The load in flight (or done) and how many callers still wait for it. */
+interface CurrentLoad {
+  promise: Promise<LoadReport>;
+  controller: AbortController;
+  /** Callers still waiting; `Infinity` once one without a signal joined. */
+  waiting: number;
+  settled: boolean;
 }
 
 /**
@@ -30,7 +43,7 @@ export interface LoadOptions {
  */
 export class ModelHandle extends Subscribable {
   private status: ModelStatus = { status: 'idle' };
-  private loading: Promise<LoadReport> | undefined;
+  private current: CurrentLoad | undefined;
   private attempts = 0;
   private readonly progressListeners = new Set<(status: ModelStatus) => void>();
 
@@ -48,30 +61,25 @@ export class ModelHandle extends Subscribable {
   /** Loads the model if needed; resolves with what the load reported. */
   load(options: LoadOptions = {}): Promise<LoadReport> {
     const { onProgress, signal } = options;
+    throwIfAborted(signal, `Loading ${this.modelId}`);
     if (onProgress) {
       this.progressListeners.add(onProgress);
       onProgress(this.status);
     }
-    if (!this.loading) {
-      // Status from an earlier, failed load (its other files may still be arriving) must not
-      // overwrite the status of this one.
-      const attempt = ++this.attempts;
-      const loading = this.connection().load(this.modelId, (status) => {
-        if (attempt === this.attempts) this.setStatus(status);
-      });
-      this.loading = loading;
-      loading.then(
-        (report) => {
-          this.onLoaded(report);
-          this.setStatus({ status: 'ready', backend: report.backend });
-        },
-        (error: unknown) => {
-          if (this.loading === loading) this.loading = undefined; // the next call retries
-          this.setStatus({ status: 'error', error: asOnDeviceError(error) });
-        },
-      );
+    const current = (this.current ??= this.start());
+    const done = current.settled
+      ? current.promise
+      : raceAbort(current.promise, signal, `Loading ${this.modelId}`);
+    if (!current.settled) {
+      if (signal) {
+        current.waiting += 1;
+        done.catch(() => {
+          if (signal.aborted) this.leave(current);
+        });
+      } else {
+        current.waiting = Number.POSITIVE_INFINITY; // a caller that cannot abort never leaves
+      }
     }
-    const done = raceAbort(this.loading, signal, `Loading ${this.modelId}`);
     if (onProgress) {
       void done.then(
         () => this.progressListeners.delete(onProgress),
@@ -81,9 +89,48 @@ export class ModelHandle extends Subscribable {
     return done;
   }
 
+  private start(): CurrentLoad {
+    // Status from an earlier, failed load (its other files may still be arriving) must not
+    // overwrite the status of this one.
+    const attempt = ++this.attempts;
+    const controller = new AbortController();
+    const promise = this.connection().load(
+      this.modelId,
+      (status) => {
+        if (attempt === this.attempts) this.setStatus(status);
+      },
+      controller.signal,
+    );
+    const current: CurrentLoad = { promise, controller, waiting: 0, settled: false };
+    promise.then(
+      (report) => {
+        current.settled = true;
+        this.onLoaded(report);
+        this.setStatus({ status: 'ready', backend: report.backend });
+      },
+      (error: unknown) => {
+        current.settled = true;
+        if (controller.signal.aborted) return; // cancelled by leave(): the status is idle
+        if (this.current === current) this.current = undefined; // the next call retries
+        this.setStatus({ status: 'error', error: asOnDeviceError(error) });
+      },
+    );
+    return current;
+  }
+
+  /** A caller aborted; when it was the last one waiting, cancel the load and go back to idle. */
+  private leave(current: CurrentLoad) {
+    current.waiting -= 1;
+    if (current.waiting > 0 || current.settled || this.current !== current) return;
+    this.current = undefined;
+    this.attempts += 1; // late status of the cancelled load is ignored
+    current.controller.abort();
+    this.setStatus({ status: 'idle' });
+  }
+
   /** Forgets the loaded model (after a worker restart): the next use loads it again. */
   reset(): void {
-    this.loading = undefined;
+    this.current = undefined;
     this.attempts += 1;
     if (this.status.status !== 'error') this.setStatus({ status: 'idle' });
   }

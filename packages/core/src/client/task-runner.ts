@@ -1,4 +1,5 @@
 import { RuntimeError } from '@ondevice/errors';
+import { throwIfAborted } from '../util/abort.js';
 import type { TaskRunner } from '../tasks/task-definition.js';
 import type { EngineConnection } from '../worker/engine-connection.js';
 import type { Limits } from '../util/limits.js';
@@ -26,7 +27,14 @@ export function createTaskRunner(
     limits,
     async run(task, payload, options = {}) {
       const { signal, instance } = options;
-      await model.load(signal ? { signal } : {});
+      // The task names an abort, whether the model was still loading or not.
+      const what = `The ${task.name} task`;
+      throwIfAborted(signal, what);
+      await model.load(signal ? { signal } : {}).catch((error: unknown) => {
+        throwIfAborted(signal, what);
+        throw error;
+      });
+      throwIfAborted(signal, what);
       const envelope = {
         task: task.name,
         modelId: model.modelId,

@@ -1,14 +1,12 @@
 import { InvalidInputError } from '@ondevice/errors';
-import { resolveBaseUrl } from '../loading/asset-source.js';
 import { checkOptions, optionRules } from '../util/check-options.js';
 import { describeValue } from '../util/describe-value.js';
-import { isNode } from '../util/environment.js';
 
 /** Every option of `createClient()` and the check of its type (values are checked below). */
 const clientOptionRules = {
   backend: optionRules.any, // parseBackendPreference: UnknownBackendError listing the valid ones
   worker: optionRules.boolean,
-  assetBaseUrl: optionRules.string,
+  assetBaseUrl: optionRules.any, // resolveAssetBaseUrl
   autoBackendBudgetMs: optionRules.any,
   allowSoftwareRenderer: optionRules.boolean,
   rememberBackend: optionRules.boolean,
@@ -36,8 +34,7 @@ export function validateClientOptions(options: unknown): ClientOptions {
     });
   }
   checkOptions(options, clientOptionRules, 'createClient()');
-  const { autoBackendBudgetMs, models, assetBaseUrl } = options as ClientOptions;
-  if (assetBaseUrl !== undefined) checkAssetBaseUrl(assetBaseUrl);
+  const { autoBackendBudgetMs, models } = options as ClientOptions;
   if (
     autoBackendBudgetMs !== undefined &&
     !(typeof autoBackendBudgetMs === 'number' && autoBackendBudgetMs > 0)
@@ -54,18 +51,4 @@ export function validateClientOptions(options: unknown): ClientOptions {
     });
   }
   return options as ClientOptions;
-}
-
-function checkAssetBaseUrl(assetBaseUrl: string): void {
-  try {
-    resolveBaseUrl(assetBaseUrl);
-  } catch (error) {
-    throw new InvalidInputError({
-      parameter: 'assetBaseUrl',
-      cause: error,
-      message: isNode()
-        ? `assetBaseUrl must be an absolute http(s) URL in Node; got "${assetBaseUrl}". Leave it unset to read the model files from node_modules.`
-        : `assetBaseUrl "${assetBaseUrl}" is not a URL, even relative to this page.`,
-    });
-  }
 }

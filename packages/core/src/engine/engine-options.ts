@@ -1,3 +1,4 @@
+import type { NetworkOptions } from '../loading/network-options.js';
 import type { ModelManifest } from '../models/model-manifest.js';
 import type { BackendPreference } from '../runtimes/backend-name.js';
 import type { RememberedBackend } from '../runtimes/select-backend.js';
@@ -7,7 +8,8 @@ import type { RememberedBackend } from '../runtimes/select-backend.js';
  *
  * @example
  * const engine = new Engine({ backend: 'auto', assetBaseUrl: undefined, autoBackendBudgetMs: 1500,
- *   allowSoftwareRenderer: false, modelCache: 'memory', rememberedBackends: {}, models: [] })
+ *   allowSoftwareRenderer: false, modelCache: 'memory', rememberedBackends: {}, models: [],
+ *   network: defaultNetworkOptions })
  */
 export interface EngineOptions {
   backend: BackendPreference;
@@ -23,4 +25,6 @@ export interface EngineOptions {
   rememberedBackends: Record<string, RememberedBackend>;
   /** The app's own model manifests, beside the built-in ones. */
   models: ModelManifest[];
+  /** Stall and load timeouts and retries of downloads, resolved (every field set). */
+  network: NetworkOptions;
 }

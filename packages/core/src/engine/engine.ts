@@ -1,10 +1,11 @@
-import { AbortError, InvalidInputError, RuntimeError } from '@ondevice/errors';
+import { AbortError, InvalidInputError, ModelLoadError, RuntimeError } from '@ondevice/errors';
 import {
   type AssetSource,
   createAssetSource,
   defaultAssetBaseUrl,
   resolveBaseUrl,
 } from '../loading/asset-source.js';
+import { loadAssetFile } from '../loading/load-asset-file.js';
 import { loadModelFiles } from '../loading/load-model-files.js';
 import { type ModelFileCache, createModelFileCache } from '../loading/model-cache.js';
 import { type ModelCatalog, createModelCatalog } from '../models/model-catalog.js';
@@ -17,6 +18,7 @@ import {
   type RuntimeModel,
   runtimeSpecificationVersion,
 } from '../runtimes/runtime.js';
+import { raceAbort } from '../util/abort.js';
 import { isNode, isWorkerScope } from '../util/environment.js';
 import type { EngineOptions } from './engine-options.js';
 import { RunPlanner, runBudgetMs } from './run-planner.js';
@@ -47,6 +49,19 @@ interface LoadedModel {
 }
 
 /**
+ * A model load shared by its callers. Callers with a signal can leave; when the last one has
+ * left (and none without a signal waits), the load is cancelled and forgotten.
+ */
+interface SharedLoad {
+  promise: Promise<LoadedModel>;
+  controller: AbortController;
+  listeners: Set<ModelStatusListener>;
+  /** Callers still waiting; `Infinity` once one without a signal joined (it never leaves). */
+  waiting: number;
+  settled: boolean;
+}
+
+/**
  * Runs models on one thread (a worker, or the page when `worker: false`). A model's manifest
  * names its runtime, which is created on first use from the runtime registry. Requests are
  * queued and run one at a time; a long request is cut into runs of similar token counts and
@@ -62,7 +77,7 @@ export class Engine {
   private readonly cache: ModelFileCache;
   private readonly catalog: ModelCatalog;
   private readonly runtimes = new Map<string, Promise<Runtime>>();
-  private readonly loads = new Map<string, Promise<LoadedModel>>();
+  private readonly loads = new Map<string, SharedLoad>();
   private queue: Promise<unknown> = Promise.resolve();
   private disposed = false;
   /** Embeddings of label descriptions and taught examples, and decoded heads, kept for tasks. */
@@ -73,27 +88,28 @@ export class Engine {
   );
 
   constructor(private readonly options: EngineOptions) {
-    this.source = createAssetSource(options.assetBaseUrl);
+    this.source = createAssetSource(options.assetBaseUrl, options.network);
     this.cache = createModelFileCache({ persistent: options.modelCache === 'persistent' });
     // A manifest naming no registered runtime fails its own loads, not the engine.
     this.catalog = createModelCatalog(options.models);
   }
 
-  /** Loads a model once (later calls share the first), reporting status as it goes. */
+  /**
+   * Loads a model once (later calls share the first), reporting status as it goes. A caller's
+   * `signal` stops its wait; when every caller has stopped waiting, the download is cancelled
+   * and the next call starts afresh.
+   */
   load(modelId: string, onStatus: ModelStatusListener, signal?: AbortSignal): Promise<LoadReport> {
-    let load = this.loads.get(modelId);
-    if (!load) {
-      load = this.loadModel(modelId, onStatus, signal);
-      this.loads.set(modelId, load);
-      // A failed load may be retried (the network may come back).
-      load.catch(() => this.loads.delete(modelId));
-    } else {
-      void load.then(
+    let shared = this.loads.get(modelId);
+    if (!shared) {
+      shared = this.startLoad(modelId, onStatus);
+    } else if (shared.settled) {
+      void shared.promise.then(
         ({ report }) => onStatus({ status: 'ready', backend: report.backend }),
         () => {},
       );
     }
-    return load.then(({ report }) => report);
+    return this.join(modelId, shared, onStatus, signal).then(({ report }) => report);
   }
 
   /**
@@ -114,7 +130,10 @@ export class Engine {
     // Yield first, so queued requests do not run back to back as one long task on the page.
     const run = this.queue.then(yieldToEventLoop).then(async () => {
       check();
-      const { model } = await (this.loads.get(modelId) ?? this.loadAndGet(modelId));
+      const { model } = await this.join(
+        modelId,
+        this.loads.get(modelId) ?? this.startLoad(modelId),
+      );
       const dimensions = model.dimensions;
       const output = new Float32Array(texts.length * dimensions);
       const tokens: number[][] = new Array<number[]>(texts.length);
@@ -189,29 +208,96 @@ export class Engine {
 
   dispose(): void {
     this.disposed = true;
-    for (const load of this.loads.values())
-      void load.then(
+    for (const load of this.loads.values()) {
+      load.controller.abort();
+      void load.promise.then(
         ({ model }) => model.unload(),
         () => {},
       );
+    }
     this.loads.clear();
   }
 
-  private loadAndGet(modelId: string) {
-    void this.load(modelId, () => {});
-    return this.loads.get(modelId) as Promise<LoadedModel>;
+  private startLoad(modelId: string, onStatus?: ModelStatusListener): SharedLoad {
+    const controller = new AbortController();
+    // The first caller hears the first status too (0 bytes), reported before join() runs.
+    const listeners = new Set<ModelStatusListener>(onStatus ? [onStatus] : []);
+    const promise = this.loadModel(
+      modelId,
+      (status) => {
+        for (const listener of listeners) listener(status);
+      },
+      controller.signal,
+    );
+    const shared: SharedLoad = { promise, controller, listeners, waiting: 0, settled: false };
+    this.loads.set(modelId, shared);
+    const forget = () => {
+      if (this.loads.get(modelId) === shared) this.loads.delete(modelId);
+    };
+    promise.then(
+      () => {
+        shared.settled = true;
+      },
+      () => {
+        shared.settled = true;
+        forget(); // a failed load may be retried (the network may come back)
+      },
+    );
+    return shared;
+  }
+
+  /** Waits for a shared load as one more caller; see {@link Engine.load}. */
+  private join(
+    modelId: string,
+    shared: SharedLoad,
+    onStatus?: ModelStatusListener,
+    signal?: AbortSignal,
+  ): Promise<LoadedModel> {
+    if (shared.settled) return raceAbort(shared.promise, signal, `Loading ${modelId}`);
+    if (onStatus) shared.listeners.add(onStatus);
+    if (!signal) {
+      shared.waiting = Number.POSITIVE_INFINITY;
+      return shared.promise;
+    }
+    shared.waiting += 1;
+    const waited = raceAbort(shared.promise, signal, `Loading ${modelId}`);
+    const leave = () => {
+      if (onStatus) shared.listeners.delete(onStatus);
+      shared.waiting -= 1;
+      if (shared.waiting > 0 || shared.settled) return;
+      // Nobody waits any more: stop the downloads, and let the next call start afresh.
+      if (this.loads.get(modelId) === shared) this.loads.delete(modelId);
+      shared.controller.abort(signal.reason);
+    };
+    waited.catch(() => {
+      if (signal.aborted) leave();
+    });
+    return waited;
   }
 
   private runtime(name: string): Promise<Runtime> {
     let runtime = this.runtimes.get(name);
     if (!runtime) {
       runtime = loadRuntimeFactory(name).then((create) => {
+        // In Node, runtimes read their binaries from their own packages.
+        const assetBaseUrl = isNode()
+          ? undefined
+          : resolveBaseUrl(this.options.assetBaseUrl ?? defaultAssetBaseUrl);
         const created = create({
-          // In Node, runtimes read their binaries from their own packages.
-          assetBaseUrl: isNode()
-            ? undefined
-            : resolveBaseUrl(this.options.assetBaseUrl ?? defaultAssetBaseUrl),
+          assetBaseUrl,
           threads: isWorkerScope() || isNode(),
+          ...(assetBaseUrl
+            ? {
+                readAsset: (path, { version, isValid }) =>
+                  loadAssetFile({
+                    url: new URL(path, assetBaseUrl).href,
+                    version,
+                    cache: this.cache,
+                    network: this.options.network,
+                    ...(isValid ? { isValid } : {}),
+                  }),
+              }
+            : {}),
         });
         if (created.specificationVersion !== runtimeSpecificationVersion) {
           throw new InvalidInputError({
@@ -227,10 +313,54 @@ export class Engine {
     return runtime;
   }
 
+  /**
+   * Loads a model within the load timeout: past it, the downloads stop and the load fails with
+   * `ModelLoadError` reason `timeout` (a runtime still initialising is left to finish unused).
+   */
   private async loadModel(
     modelId: string,
     onStatus: ModelStatusListener,
-    signal?: AbortSignal,
+    signal: AbortSignal,
+  ): Promise<LoadedModel> {
+    const manifest = this.catalog.get(modelId);
+    const { loadTimeoutMs } = this.options.network;
+    const timeout = new AbortController();
+    let progress = { loaded: 0, total: 0 };
+    const timedOut = new Promise<never>((_, reject) => {
+      timeout.signal.addEventListener('abort', () => {
+        const first = manifest.files[0];
+        reject(
+          new ModelLoadError({
+            url: first ? this.source.locate(first) : modelId,
+            status: undefined,
+            reason: 'timeout',
+            message: `Loading model ${modelId} took longer than the load timeout of ${loadTimeoutMs} ms (${progress.loaded} of ${progress.total} bytes downloaded). Check the connection, or raise network.loadTimeoutMs.`,
+          }),
+        );
+      });
+    });
+    const timer = setTimeout(() => timeout.abort(), loadTimeoutMs);
+    const work = this.loadModelFiles(
+      modelId,
+      (status) => {
+        if (timeout.signal.aborted) return;
+        if (status.status === 'downloading') progress = status;
+        onStatus(status);
+      },
+      AbortSignal.any([signal, timeout.signal]),
+    );
+    try {
+      return await Promise.race([work, timedOut]);
+    } finally {
+      clearTimeout(timer);
+      work.catch(() => {}); // moot once the timeout won
+    }
+  }
+
+  private async loadModelFiles(
+    modelId: string,
+    onStatus: ModelStatusListener,
+    signal: AbortSignal,
   ): Promise<LoadedModel> {
     const started = performance.now();
     const manifest = this.catalog.get(modelId);
@@ -239,7 +369,8 @@ export class Engine {
       manifest,
       source: this.source,
       cache: this.cache,
-      ...(signal ? { signal } : {}),
+      retry: this.options.network,
+      signal,
       onProgress: (loaded, total) => onStatus({ status: 'downloading', loaded, total }),
     });
     files.catch(() => {}); // a failure reaches the caller through readFiles, or is moot
@@ -254,7 +385,7 @@ export class Engine {
           ? { remembered: this.options.rememberedBackends[modelId] }
           : {}),
       },
-      ...(signal ? { signal } : {}),
+      signal,
       readFiles: () => files,
       onInitializing: () => onStatus({ status: 'initializing' }),
     });

@@ -1,7 +1,7 @@
 import { ModelLoadError } from '@ondevice/errors';
 import type { ModelFile } from '../models/model-manifest.js';
-import { abortErrorFor } from '../util/abort.js';
 import { isNode, nodeProcess } from '../util/environment.js';
+import { fetchBytes } from './fetch-bytes.js';
 
 /** Where model files come from: an HTTP asset server, or node_modules in Node. */
 export interface AssetSource {
@@ -9,7 +9,10 @@ export interface AssetSource {
   readonly kind: 'url' | 'node_modules';
   /** The URL or path a file is read from, for messages and cache keys. */
   locate(file: ModelFile): string;
-  /** Reads a whole file, calling `onBytes` with each chunk's length as it arrives. */
+  /**
+   * Reads a whole file once, calling `onBytes` with each chunk's length as it arrives.
+   * @throws {ModelLoadError} whose `reason` tells whether another attempt may help.
+   */
   read(
     file: ModelFile,
     onBytes: (bytes: number) => void,
@@ -25,10 +28,16 @@ export interface AssetSource {
  */
 export const defaultAssetBaseUrl = '/ondevice/';
 
-/** Picks the source: an explicit base URL wins; otherwise node_modules in Node, `/ondevice/` in browsers. */
-export function createAssetSource(assetBaseUrl: string | undefined): AssetSource {
+/**
+ * Picks the source: an explicit base URL wins; otherwise node_modules in Node, `/ondevice/` in
+ * browsers. One read is one attempt (over HTTP, a stalled one fails after `stallTimeoutMs`).
+ */
+export function createAssetSource(
+  assetBaseUrl: string | undefined,
+  options: { stallTimeoutMs: number },
+): AssetSource {
   if (assetBaseUrl === undefined && isNode()) return nodeModulesSource();
-  return urlSource(assetBaseUrl ?? defaultAssetBaseUrl);
+  return urlSource(assetBaseUrl ?? defaultAssetBaseUrl, options.stallTimeoutMs);
 }
 
 /** Absolute form of a base URL, resolved against the page or worker location. */
@@ -38,83 +47,20 @@ export function resolveBaseUrl(assetBaseUrl: string): string {
   return location ? new URL(base, location).href : new URL(base).href;
 }
 
-function urlSource(assetBaseUrl: string): AssetSource {
+function urlSource(assetBaseUrl: string, stallTimeoutMs: number): AssetSource {
   const base = resolveBaseUrl(assetBaseUrl);
   const locate = (file: ModelFile) => new URL(file.path, base).href;
   return {
     kind: 'url',
     locate,
-    async read(file, onBytes, signal) {
-      const url = locate(file);
-      let response: Response;
-      try {
-        response = await fetch(url, { signal, credentials: 'same-origin' });
-      } catch (error) {
-        if (signal?.aborted) throw abortErrorFor(signal, `Downloading ${url}`);
-        throw new ModelLoadError({
-          url,
-          status: undefined,
-          cause: error,
-          message: `Could not fetch ${url} (network failure or offline). Is the asset server running, and does assetBaseUrl point at it?`,
-        });
-      }
-      if (!response.ok) {
-        throw new ModelLoadError({
-          url,
-          status: response.status,
-          message: `Could not fetch ${url}: HTTP ${response.status}. Serve the model files with @ondevice/vite or set assetBaseUrl.`,
-        });
-      }
-      if (response.headers.get('content-type')?.startsWith('text/html')) {
-        // A dev server's SPA fallback answers 200 with index.html for any unknown path.
-        throw new ModelLoadError({
-          url,
-          status: response.status,
-          message: `Expected a model file at ${url} but the server answered with an HTML page: the asset is not served there. Add the ondevice() plugin from @ondevice/vite, or set assetBaseUrl.`,
-        });
-      }
-      return readBody(response, file, url, onBytes);
-    },
+    read: (file, onBytes, signal) =>
+      fetchBytes(locate(file), {
+        stallTimeoutMs,
+        onBytes,
+        expectedBytes: file.bytes,
+        ...(signal ? { signal } : {}),
+      }),
   };
-}
-
-async function readBody(
-  response: Response,
-  file: ModelFile,
-  url: string,
-  onBytes: (bytes: number) => void,
-): Promise<Uint8Array> {
-  if (!response.body) {
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    onBytes(bytes.byteLength);
-    return bytes;
-  }
-  const reader = response.body.getReader();
-  // Preallocate for the declared size; a file of another size fails its hash check later.
-  let buffer = new Uint8Array(file.bytes);
-  let length = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (length + value.byteLength > buffer.byteLength) {
-        const grown = new Uint8Array(Math.max(buffer.byteLength * 2, length + value.byteLength));
-        grown.set(buffer.subarray(0, length));
-        buffer = grown;
-      }
-      buffer.set(value, length);
-      length += value.byteLength;
-      onBytes(value.byteLength);
-    }
-  } catch (error) {
-    throw new ModelLoadError({
-      url,
-      status: response.status,
-      cause: error,
-      message: `The download of ${url} broke off after ${length} bytes.`,
-    });
-  }
-  return length === buffer.byteLength ? buffer : buffer.slice(0, length);
 }
 
 interface NodeModules {
@@ -139,15 +85,19 @@ function loadNodeModules(): NodeModules {
 function nodeModulesSource(): AssetSource {
   let modules: NodeModules | undefined;
   const get = () => (modules ??= loadNodeModules());
-  const locate = (file: ModelFile) =>
-    get().resolvePackageFile(file.source.package, file.source.file);
+  const locate = (file: ModelFile) => {
+    try {
+      return get().resolvePackageFile(file.source.package, file.source.file);
+    } catch {
+      return `${file.source.package}/${file.source.file}`; // not installed: read() says so
+    }
+  };
   return {
     kind: 'node_modules',
     locate,
     async read(file, onBytes) {
-      let location = `${file.source.package}/${file.source.file}`;
+      const location = locate(file);
       try {
-        location = locate(file);
         const bytes = await get().readFile(location);
         onBytes(bytes.byteLength);
         return bytes;
@@ -155,6 +105,7 @@ function nodeModulesSource(): AssetSource {
         throw new ModelLoadError({
           url: location,
           status: undefined,
+          reason: 'unreadable',
           cause: error,
           message: `Could not read ${location} from node_modules. Is ${file.source.package} installed?`,
         });

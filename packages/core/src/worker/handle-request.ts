@@ -17,6 +17,8 @@ export function createRequestHandler(
   let engine: Engine | undefined;
   let dispatch: ReturnType<typeof createTaskDispatcher> | undefined;
   const cancelled = new Set<number>();
+  /** Loads in flight, by request id: a cancel stops the engine's wait (and, if last, the download). */
+  const loads = new Map<number, AbortController>();
   const requireEngine = () => {
     if (!engine || !dispatch) {
       throw new InvalidInputError({
@@ -43,12 +45,19 @@ export function createRequestHandler(
           return;
         case 'cancel':
           cancelled.add(request.targetId);
+          loads.get(request.targetId)?.abort();
           post({ type: 'cancel-received', id: request.id });
           return;
         case 'load': {
-          const report = await requireEngine().engine.load(request.modelId, (status) => {
-            if (status.status !== 'error') post({ type: 'status', id: request.id, status });
-          });
+          const controller = new AbortController();
+          loads.set(request.id, controller);
+          const report = await requireEngine().engine.load(
+            request.modelId,
+            (status) => {
+              if (status.status !== 'error') post({ type: 'status', id: request.id, status });
+            },
+            controller.signal,
+          );
           post({ type: 'loaded', id: request.id, report });
           return;
         }
@@ -75,6 +84,7 @@ export function createRequestHandler(
       post({ type: 'failed', id: request.id, error: serializeError(error) });
     } finally {
       cancelled.delete(request.id);
+      loads.delete(request.id);
     }
   };
 }

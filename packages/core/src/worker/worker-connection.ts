@@ -136,7 +136,7 @@ export function createWorkerConnection(options: {
 
   function send(
     body: RequestBody,
-    extras: { signal?: AbortSignal; onStatus?: ModelStatusListener } = {},
+    extras: { signal?: AbortSignal; onStatus?: ModelStatusListener; what?: string } = {},
   ) {
     const target = worker ?? start();
     const id = nextId++;
@@ -157,7 +157,7 @@ export function createWorkerConnection(options: {
             setTimeout(() => replace(current), acknowledgementMs),
           );
         }
-        reject(abortErrorFor(signal as AbortSignal, 'The request'));
+        reject(abortErrorFor(signal as AbortSignal, extras.what ?? 'The request'));
       };
       pending.set(id, {
         body,
@@ -179,22 +179,29 @@ export function createWorkerConnection(options: {
   return {
     kind: 'worker',
     async load(modelId, onStatus, signal) {
-      throwIfAborted(signal, 'Loading the model');
+      const what = `Loading ${modelId}`;
+      throwIfAborted(signal, what);
       const response = await send(
         { type: 'load', modelId },
-        { onStatus, ...(signal ? { signal } : {}) },
+        { onStatus, what, ...(signal ? { signal } : {}) },
       );
       return (response as Extract<WorkerResponse, { type: 'loaded' }>).report satisfies LoadReport;
     },
     async embed(modelId, texts, signal) {
       throwIfAborted(signal, 'Embedding');
-      const response = await send({ type: 'embed', modelId, texts }, signal ? { signal } : {});
+      const response = await send(
+        { type: 'embed', modelId, texts },
+        { what: 'Embedding', ...(signal ? { signal } : {}) },
+      );
       const { vectors, truncated } = response as Extract<WorkerResponse, { type: 'embedded' }>;
       return { vectors, truncated };
     },
     async task(envelope, signal) {
       throwIfAborted(signal, 'The task');
-      const response = await send({ type: 'task', ...envelope }, signal ? { signal } : {});
+      const response = await send(
+        { type: 'task', ...envelope },
+        { what: 'The task', ...(signal ? { signal } : {}) },
+      );
       return (response as Extract<WorkerResponse, { type: 'task-result' }>).outcome;
     },
     async memory() {

@@ -44,6 +44,7 @@ class TfjsRuntime implements Runtime {
     this.wasm = {
       baseUrl: environment.assetBaseUrl && `${environment.assetBaseUrl}wasm/`,
       threads: environment.threads,
+      readAsset: environment.readAsset,
     };
   }
 

@@ -11,9 +11,10 @@ describe('USE-lite token limit', () => {
   it('the graph reads the first 128 tokens of a text: more change nothing, fewer do', async () => {
     const files = await loadModelFiles({
       manifest: useLiteManifest,
-      source: createAssetSource(undefined),
+      source: createAssetSource(undefined, { stallTimeoutMs: 15_000 }),
       cache: createModelFileCache({ persistent: false }),
       onProgress: () => {},
+      retry: { retries: 0, retryDelayMs: 0 },
     });
     const { model } = await createRuntime({ assetBaseUrl: undefined, threads: true }).load({
       manifest: useLiteManifest,
