@@ -19,7 +19,8 @@ export function packVectors(
 }
 
 /**
- * The vectors of a {@link PackedVectors}, by text (views into its array).
+ * The vectors of a {@link PackedVectors}, by text: copies, not views into its array, since
+ * storing or posting a view clones the whole buffer under it.
  *
  * @example
  * const vectors = unpackVectors(state.vectors)
@@ -28,7 +29,7 @@ export function unpackVectors(packed: PackedVectors): Map<string, Float32Array> 
   const vectors = new Map<string, Float32Array>();
   const dimensions = packed.texts.length > 0 ? packed.data.length / packed.texts.length : 0;
   packed.texts.forEach((text, index) => {
-    vectors.set(text, packed.data.subarray(index * dimensions, (index + 1) * dimensions));
+    vectors.set(text, packed.data.slice(index * dimensions, (index + 1) * dimensions));
   });
   return vectors;
 }

@@ -158,6 +158,8 @@ describe('stored classifiers', () => {
     for (const example of stored.examples as { vector: unknown }[]) {
       expect(example.vector).toBeInstanceOf(Float32Array);
       expect((example.vector as Float32Array).length).toBe(512);
+      // Its own buffer: a view into a shared one would store the whole buffer per example.
+      expect((example.vector as Float32Array).buffer.byteLength).toBe(512 * 4);
     }
     const reloaded = await opened(open(store, 'vectors'));
     embeddedPerTraining.length = 0;
