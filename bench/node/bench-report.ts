@@ -21,7 +21,17 @@ export interface Measurements {
 
 /** One acceptance line of the bench issue, with the figure that decides it. */
 export interface TargetCheck {
-  id: 'a-plain' | 'a-realistic' | 'b' | 'c' | 'd' | 'e' | 'f-latency' | 'f-long-tasks' | 'g' | 'g-10k';
+  id:
+    | 'a-plain'
+    | 'a-realistic'
+    | 'b'
+    | 'c'
+    | 'd'
+    | 'e'
+    | 'f-latency'
+    | 'f-long-tasks'
+    | 'g'
+    | 'g-10k';
   label: string;
   target: string;
   measured: string;
