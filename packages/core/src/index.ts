@@ -54,6 +54,7 @@ export type { ScoredIndex, Vector } from './util/similarity.js';
 export {
   AbortError,
   BackendUnavailableError,
+  ClassifierStorageError,
   InvalidClassifierDataError,
   InvalidInputError,
   LimitExceededError,
@@ -65,7 +66,12 @@ export {
   UnknownModelError,
   WorkerCrashedError,
 } from '@ondevice/errors';
-export type { KnownErrorCode, ModelLoadFailure, OnDeviceErrorCode } from '@ondevice/errors';
+export type {
+  ClassifierStorageFailure,
+  KnownErrorCode,
+  ModelLoadFailure,
+  OnDeviceErrorCode,
+} from '@ondevice/errors';
 export { defaultLimits } from './util/limits.js';
 export type { Limits } from './util/limits.js';
 export { defaultNetworkOptions } from './loading/network-options.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   AbortError,
+  ClassifierStorageError,
   InvalidClassifierDataError,
   LimitExceededError,
   ModelIntegrityError,
@@ -60,6 +61,12 @@ describe('typed errors', () => {
       new AbortError({ message: 'stop' }),
       new InvalidClassifierDataError({ message: 'bad', path: 'examples[0].label' }),
       new LimitExceededError({ message: 'm', limit: 'maxTextsPerCall', maximum: 10, actual: 11 }),
+      new ClassifierStorageError({
+        message: 'm',
+        classifierId: 'intents',
+        reason: 'newer-version',
+        cause: new InvalidClassifierDataError({ message: 'v3', path: 'version' }),
+      }),
       new ModelLoadError({ message: 'm', url: '/x', status: undefined, reason: 'stalled' }),
     ];
     for (const sample of samples) {

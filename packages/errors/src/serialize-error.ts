@@ -1,5 +1,6 @@
 import { AbortError } from './abort-error.js';
 import { BackendUnavailableError } from './backend-unavailable-error.js';
+import { ClassifierStorageError } from './classifier-storage-error.js';
 import { InvalidClassifierDataError } from './invalid-classifier-data-error.js';
 import { InvalidInputError } from './invalid-input-error.js';
 import { ModelIntegrityError } from './model-integrity-error.js';
@@ -96,6 +97,16 @@ const rebuilders = new Map<OnDeviceErrorCode, ErrorRebuilder>([
     'invalid-classifier-data',
     ({ message, cause, data }) =>
       new InvalidClassifierDataError({ message, cause, path: field(data, 'path') }),
+  ],
+  [
+    'classifier-storage',
+    ({ message, cause, data }) =>
+      new ClassifierStorageError({
+        message,
+        cause,
+        classifierId: field(data, 'classifierId'),
+        reason: field(data, 'reason'),
+      }),
   ],
   [
     'limit-exceeded',

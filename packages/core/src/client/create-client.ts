@@ -243,7 +243,7 @@ class Client extends Subscribable implements OnDeviceClient {
   }
 
   teachable(options: TeachableOptions): TeachableClassifier {
-    const settings = teachableSettings(options);
+    const settings = teachableSettings(options, this.limits);
     const resolved = {
       ...settings,
       model: this.catalog.get(options.model ?? this.defaultModel).id,

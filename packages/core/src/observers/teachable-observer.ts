@@ -12,7 +12,9 @@ import type { RequestResult } from './request-result.js';
 /**
  * A teachable classifier's state as the one result union: `loading` while what was taught
  * before is read, `success` when ready (`isFetching` while it retrains after a change),
- * `error` when reading it or the last `learn` / `forget` failed (a later success clears it).
+ * `error` when reading it or the last `learn` / `forget` / `reset` failed (a later success clears
+ * it); a stored classifier that cannot be read is an `error` (`ClassifierStorageError`) until
+ * `reset`.
  * `data` is the classifier's state in every status.
  *
  * @example
@@ -75,6 +77,12 @@ export class TeachableObserver extends Subscribable {
   /** Forgets one example (by text and label) or every example of a label. */
   readonly forget: TeachableClassifier['forget'] = (example) =>
     this.track(() => this.classifier.forget(example));
+
+  /**
+   * Discards the classifier's examples and stored data (the way out of a stored classifier that
+   * cannot be read, a `ClassifierStorageError`); its declared labels stay.
+   */
+  readonly reset: TeachableClassifier['reset'] = () => this.track(() => this.classifier.reset());
 
   protected override onSubscribe(): void {
     if (this.listenerCount !== 1) return;

@@ -75,7 +75,12 @@ export function resolveLimits(given: unknown): Limits {
  * @example
  * checkLimit(limits, 'maxTextsPerCall', texts.length, 'embed()')
  */
-export function checkLimit(limits: Limits, name: keyof Limits, actual: number, what: string): void {
+export function checkLimit<Name extends keyof Limits>(
+  limits: Pick<Limits, Name>,
+  name: Name,
+  actual: number,
+  what: string,
+): void {
   const maximum = limits[name];
   if (actual <= maximum) return;
   throw new LimitExceededError({

@@ -20,6 +20,8 @@ export type UseTeachableClassifierResult = TeachableResult & {
   classifier: TeachableClassifier;
   learn: TeachableClassifier['learn'];
   forget: TeachableClassifier['forget'];
+  /** Discards the examples and stored data: the way out of a stored classifier that cannot be read. */
+  reset: TeachableClassifier['reset'];
   predict: TeachableClassifier['predict'];
   explain: TeachableClassifier['explain'];
 };
@@ -28,7 +30,7 @@ export type UseTeachableClassifierResult = TeachableResult & {
  * A classifier the user teaches on the device, by id: its state (`data`: labels, taught
  * examples, last training time, storage) as the result union (`loading` while what was taught
  * before is read, `success` with `isFetching` while it retrains, `error`), and its actions bound
- * (`learn`, `forget`, `predict`, `explain`), stable across renders. Every component naming the
+ * (`learn`, `forget`, `reset`, `predict`, `explain`), stable across renders. Every component naming the
  * same id with the same client shares one classifier; it is persisted under the id.
  *
  * @throws {MissingProviderError} outside `<OnDeviceProvider>`.
@@ -55,9 +57,9 @@ export function useTeachableClassifier(options: TeachableOptions): UseTeachableC
     observer.getSnapshot,
     observer.getSnapshot,
   );
-  const { classifier, learn, forget, predict, explain } = observer;
+  const { classifier, learn, forget, reset, predict, explain } = observer;
   return useMemo(
-    () => ({ ...result, classifier, learn, forget, predict, explain }),
-    [result, classifier, learn, forget, predict, explain],
+    () => ({ ...result, classifier, learn, forget, reset, predict, explain }),
+    [result, classifier, learn, forget, reset, predict, explain],
   );
 }

@@ -54,8 +54,7 @@ export function fitLinearHead(
 
   // Leave-one-out scores only fit one temperature: past a few hundred examples, an even sample
   // of them is enough (and saves the primal solution an n·d² pass).
-  const sampleSize = Math.min(n, maximumLeaveOneOutSample);
-  const sample = Array.from({ length: sampleSize }, (_, k) => Math.floor((k * n) / sampleSize));
+  const sample = leaveOneOutSample(n);
   const {
     weights: ridgeWeights,
     fitted,
@@ -64,18 +63,54 @@ export function fitLinearHead(
     ? fitDual(centered, targets, targetMean, classCount, ridge, sample)
     : fitPrimal(centered, targets, targetMean, classCount, ridge, sample);
 
-  // Class prototypes: normalised sums of the unit vectors of each class.
+  // Class sums, for the class prototypes.
   const sums = Array.from({ length: classCount }, () => new Float64Array(d));
   vectors.forEach((vector, index) => {
     const sum = sums[targets[index] as number] as Float64Array;
     for (let k = 0; k < d; k += 1) sum[k]! += vector[k] as number;
   });
+  return finishFit({
+    ridgeFit: { weights: ridgeWeights, fitted, leverage },
+    sums,
+    mean,
+    targetMean,
+    sampleVectors: sample.map((index) => vectors[index] as Float32Array),
+    sampleTargets: sample.map((index) => targets[index] as number),
+    prototypeWeight,
+  });
+}
+
+/** What the from-scratch and the incremental fit share once the ridge part is solved. */
+export interface FitParts {
+  ridgeFit: RidgeFit;
+  /** Sum of each class's (uncentred) unit vectors. */
+  sums: Float64Array[];
+  mean: Float64Array;
+  targetMean: Float64Array;
+  /** The examples whose leave-one-out scores choose the temperature, and their classes. */
+  sampleVectors: readonly Float32Array[];
+  sampleTargets: readonly number[];
+  prototypeWeight: number;
+}
+
+/**
+ * Adds the class-prototype term, chooses the temperature by leave-one-out and folds everything
+ * into one linear layer.
+ *
+ * @example
+ * const head = finishFit({ ridgeFit, sums, mean, targetMean, sampleVectors, sampleTargets, prototypeWeight: 0.6 })
+ */
+export function finishFit(parts: FitParts): FittedHead {
+  const { sums, mean, targetMean, sampleVectors, sampleTargets, prototypeWeight } = parts;
+  const { weights: ridgeWeights, fitted, leverage } = parts.ridgeFit;
+  const classCount = sums.length;
+  const d = mean.length;
+  // Class prototypes: normalised sums of the unit vectors of each class.
   const prototypes = sums.map((sum) => scaled(sum, 1 / (Math.sqrt(dot64(sum, sum)) || 1)));
 
   // Leave-one-out scores: the closed form for ridge, the prototype rebuilt without the example.
-  const looScores = sample.map((index, position) => {
-    const vector = vectors[index] as Float32Array;
-    const target = targets[index] as number;
+  const looScores = sampleVectors.map((vector, position) => {
+    const target = sampleTargets[position] as number;
     const h = leverage[position] as number;
     return Array.from({ length: classCount }, (_, c) => {
       const y = c === target ? 1 : 0;
@@ -96,10 +131,7 @@ export function fitLinearHead(
       return ridgeScore + prototypeWeight * cosine;
     });
   });
-  const temperature = fitTemperature(
-    looScores,
-    sample.map((index) => targets[index] as number),
-  );
+  const temperature = fitTemperature(looScores, sampleTargets);
 
   const weights = new Float32Array(classCount * d);
   const bias = new Float32Array(classCount);
@@ -118,9 +150,28 @@ export function fitLinearHead(
 }
 
 /** Examples whose leave-one-out scores choose the temperature, at most. */
-const maximumLeaveOneOutSample = 256;
+export const maximumLeaveOneOutSample = 256;
 
-interface RidgeFit {
+/**
+ * The rows whose leave-one-out scores choose the temperature: all of them up to
+ * {@link maximumLeaveOneOutSample}, past that an even sample.
+ *
+ * @example
+ * leaveOneOutSample(1000).length // 256
+ */
+export function leaveOneOutSample(n: number): number[] {
+  const size = Math.min(n, maximumLeaveOneOutSample);
+  return Array.from({ length: size }, (_, k) => Math.floor((k * n) / size));
+}
+
+/**
+ * The ridge part of a fit: weight rows for centred inputs, and the fitted scores and leverages
+ * of the sampled rows.
+ *
+ * @example
+ * const { weights, fitted, leverage } = ridgeFit
+ */
+export interface RidgeFit {
   /** One weight row per class (for centred inputs). */
   weights: Float64Array[];
   /** Fitted scores of the sampled examples, `sample × classCount`, intercept included. */
@@ -234,8 +285,12 @@ function fitDual(
   };
 }
 
-/** In-place Cholesky factorisation of a symmetric positive-definite matrix (lower triangle). */
-function cholesky(matrix: Float64Array, size: number): void {
+/**
+ * In-place Cholesky factorisation of a symmetric positive-definite matrix (lower triangle).
+ *
+ * @example cholesky(matrix, 512) // matrix's lower triangle now holds L
+ */
+export function cholesky(matrix: Float64Array, size: number): void {
   for (let j = 0; j < size; j += 1) {
     const rowJ = j * size;
     let diagonal = matrix[rowJ + j] as number;
@@ -252,8 +307,12 @@ function cholesky(matrix: Float64Array, size: number): void {
   }
 }
 
-/** Solves L z = b (L the lower factor), starting at row `from` (earlier entries of b are 0). */
-function forwardSubstitute(
+/**
+ * Solves L z = b (L the lower factor), starting at row `from` (earlier entries of b are 0).
+ *
+ * @example const z = forwardSubstitute(factor, 512, row)
+ */
+export function forwardSubstitute(
   factor: Float64Array,
   size: number,
   right: Float64Array,
@@ -269,8 +328,16 @@ function forwardSubstitute(
   return z;
 }
 
-/** Solves (L Lᵀ) w = b. */
-function solveCholesky(factor: Float64Array, size: number, right: Float64Array): Float64Array {
+/**
+ * Solves (L Lᵀ) w = b.
+ *
+ * @example const w = solveCholesky(factor, 512, right)
+ */
+export function solveCholesky(
+  factor: Float64Array,
+  size: number,
+  right: Float64Array,
+): Float64Array {
   const z = forwardSubstitute(factor, size, right);
   for (let i = size - 1; i >= 0; i -= 1) {
     let value = z[i] as number;
@@ -333,7 +400,12 @@ function fitTemperature(scores: number[][], targets: readonly number[]): number 
   return Math.exp((low + high) / 2);
 }
 
-function dot64(a: Float64Array, b: Float64Array): number {
+/**
+ * Dot product of two float64 vectors.
+ *
+ * @example dot64(a, b)
+ */
+export function dot64(a: Float64Array, b: Float64Array): number {
   let sum = 0;
   for (let k = 0; k < a.length; k += 1) sum += (a[k] as number) * (b[k] as number);
   return sum;

@@ -1,4 +1,4 @@
-import { InvalidClassifierDataError, InvalidInputError } from '@ondevice/errors';
+import { InvalidClassifierDataError, InvalidInputError, RuntimeError } from '@ondevice/errors';
 import type { TaskContext } from '../../engine/task-context.js';
 import { dot, normalized, softmax } from '../../util/vector-math.js';
 import { explainByOcclusion } from '../explain/explain-by-occlusion.js';
@@ -6,10 +6,13 @@ import { defineTaskHandler } from '../task-definition.js';
 import { descriptionsOf, embedLabels, labelSimilarities } from '../zero-shot/label-descriptions.js';
 import { singleLabelScores } from '../zero-shot/zero-shot-scores.js';
 import { backgroundSentences } from './background-sentences.js';
-import { fitLinearHead } from './fit-linear-head.js';
+import { type FittedHead, fitLinearHead } from './fit-linear-head.js';
+import { packVectors, unpackVectors } from './pack-vectors.js';
+import { RidgeStatistics } from './ridge-statistics.js';
 import type { LinearHead } from './linear-head.js';
 import {
   type TeachableOutcome,
+  type TrainingRows,
   type TeachablePayload,
   type TeachableStatePayload,
   type TeachableValue,
@@ -24,71 +27,170 @@ type TrainOutcome = Extract<TeachableOutcome, { op: 'train' }>;
 /** How many taught examples an explanation lists. */
 const nearestCount = 3;
 
+/** The class key of the background sentences: the implicit "none of these" class. */
+const noneKey = '\u0000none';
+
+const yieldToEventLoop = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A training row: its vector and class key, under a key that names it across versions. */
+interface Row {
+  id: string;
+  vector: Float32Array;
+  key: string;
+}
+
 /**
  * Trains a teachable classifier's head in the engine: every taught example, plus each label's
  * descriptions as extra examples (so labels still without examples are learnt from their
- * words), plus {@link backgroundSentences} as an implicit "none of these" class, embedded
- * (cached by the engine) and fitted by {@link fitLinearHead}. The "none" row is then subtracted
- * from every label's row, so the stored head has one row per label and "none" is the implicit
- * logit 0. No examples: no head (the classifier predicts zero-shot).
+ * words), plus {@link backgroundSentences} as an implicit "none of these" class. Examples are
+ * embedded only when `previous` (the version the page held) has no vector for them; past d
+ * rows the fit runs from running statistics updated by the rows added and removed since
+ * `previous` ({@link RidgeStatistics}), else from scratch ({@link fitLinearHead}). The "none"
+ * row is then subtracted from every label's row, so the stored head has one row per label and
+ * "none" is the implicit logit 0. No examples: no head (the classifier predicts zero-shot).
  *
  * @example
- * const { head } = await trainTeachable({ labels, examples }, context)
+ * const { value, outcome } = await trainTeachable({ labels, examples, unsureBelow: 0.5 }, previous, context)
  */
 export async function trainTeachable(
-  request: Pick<TrainPayload, 'labels' | 'examples'>,
+  request: Pick<TrainPayload, 'labels' | 'examples' | 'unsureBelow'>,
+  previous: TeachableValue | undefined,
   context: TaskContext,
-): Promise<Omit<TrainOutcome, 'op'>> {
-  if (request.examples.length === 0 || request.labels.length === 0) {
-    return { head: null, trainingMs: 0, embeddingMs: 0 };
-  }
+): Promise<{ value: TeachableValue; outcome: TrainOutcome }> {
   const ids = request.labels.map((label) => label.id);
-  const texts: string[] = [];
-  const targets: number[] = [];
-  request.examples.forEach((example) => {
-    texts.push(example.text);
-    targets.push(ids.indexOf(example.label));
-  });
-  request.labels.forEach((label, index) => {
-    for (const description of descriptionsOf(label)) {
-      texts.push(description);
-      targets.push(index);
-    }
-  });
-  for (const sentence of backgroundSentences) {
-    texts.push(sentence);
-    targets.push(ids.length);
-  }
-  if (targets.includes(-1)) {
-    const unknown = request.examples.find((example) => !ids.includes(example.label));
+  const known = new Set(ids);
+  const unknown = request.examples.find((example) => !known.has(example.label));
+  if (unknown) {
     throw new InvalidClassifierDataError({
       path: 'examples',
-      message: `An example's label "${unknown?.label ?? ''}" is not among the classifier's labels.`,
+      message: `An example's label "${unknown.label}" is not among the classifier's labels.`,
     });
   }
   const embeddingStart = performance.now();
-  const vectors = (await context.embed(texts)).map(normalized);
-  const embeddingMs = performance.now() - embeddingStart;
+  const vectors = new Map<string, Float32Array>();
+  const missing: string[] = [];
+  for (const { text } of request.examples) {
+    const vector = previous?.vectors.get(text);
+    if (vector) vectors.set(text, vector);
+    else if (!vectors.has(text)) missing.push(text);
+  }
+  const unsent = new Set([...(previous?.unsent ?? [])].filter((text) => vectors.has(text)));
+  if (missing.length > 0) {
+    const embedded = await context.embed(missing, { cache: false });
+    missing.forEach((text, index) => {
+      vectors.set(text, normalized(embedded[index] as Float32Array));
+      unsent.add(text);
+    });
+  }
+  let embeddingMs = performance.now() - embeddingStart;
+  const value: TeachableValue = {
+    labels: request.labels,
+    examples: request.examples,
+    unsureBelow: request.unsureBelow,
+    head: null,
+    vectors,
+    unsent: new Set(),
+  };
+  const sent = packVectors([...unsent], vectors);
+  if (request.examples.length === 0 || ids.length === 0) {
+    return {
+      value,
+      outcome: { op: 'train', head: null, trainingMs: 0, embeddingMs, vectors: sent },
+    };
+  }
+  const rows: Row[] = request.examples.map(({ text, label }) => ({
+    id: `example\u0000${label}\u0000${text}`,
+    vector: vectors.get(text) as Float32Array,
+    key: label,
+  }));
+  const extraTexts: string[] = [];
+  const extraRows: Omit<Row, 'vector'>[] = [];
+  for (const label of request.labels) {
+    for (const description of descriptionsOf(label)) {
+      extraTexts.push(description);
+      extraRows.push({ id: `description\u0000${label.id}\u0000${description}`, key: label.id });
+    }
+  }
+  for (const sentence of backgroundSentences) {
+    extraTexts.push(sentence);
+    extraRows.push({ id: `background\u0000${sentence}`, key: noneKey });
+  }
+  const extraStart = performance.now();
+  // Descriptions and background sentences are few and shared: the engine's cache keeps them.
+  const extraVectors = await context.embed(extraTexts);
+  embeddingMs += performance.now() - extraStart;
+  extraRows.forEach((row, index) => {
+    rows.push({ ...row, vector: normalized(extraVectors[index] as Float32Array) });
+  });
   context.throwIfCancelled();
+
   const trainingStart = performance.now();
-  const fitted = fitLinearHead(vectors, targets, ids.length + 1);
-  const dimensions = (vectors[0] as Float32Array).length;
+  const dimensions = rows[0]?.vector.length ?? context.dimensions;
+  const classKeys = [...ids, noneKey];
+  let fitted: FittedHead;
+  if (rows.length < dimensions) {
+    // Few rows: the dual solution from scratch (n² · d) is cheaper than any d × d system.
+    fitted = fitLinearHead(
+      rows.map((row) => row.vector),
+      rows.map((row) => classKeys.indexOf(row.key)),
+      classKeys.length,
+    );
+  } else {
+    value.training = await updateTraining(previous?.training, rows, dimensions, context);
+    fitted = value.training.statistics.fit(classKeys, (index) => rows[index] as Row);
+  }
   const none = ids.length * dimensions;
   const head: LinearHead = {
     labels: ids,
     weights: fitted.weights
       .slice(0, none)
-      .map((value, index) => value - (fitted.weights[none + (index % dimensions)] as number)),
+      .map((weight, index) => weight - (fitted.weights[none + (index % dimensions)] as number)),
     bias: fitted.bias
       .slice(0, ids.length)
-      .map((value) => value - (fitted.bias[ids.length] as number)),
+      .map((bias) => bias - (fitted.bias[ids.length] as number)),
     dimensions,
   };
+  value.head = head;
   return {
-    head,
-    trainingMs: performance.now() - trainingStart,
-    embeddingMs,
+    value,
+    outcome: {
+      op: 'train',
+      head,
+      trainingMs: performance.now() - trainingStart,
+      embeddingMs,
+      vectors: sent,
+    },
   };
+}
+
+/**
+ * The running statistics for `rows`: the previous version's, copied and updated by the rows
+ * added and removed, or (none kept, or most rows changed) built from scratch in steps that
+ * yield and check cancellation.
+ */
+async function updateTraining(
+  previous: TrainingRows | undefined,
+  rows: readonly Row[],
+  dimensions: number,
+  context: TaskContext,
+): Promise<TrainingRows> {
+  const wanted = new Map(rows.map((row) => [row.id, row]));
+  if (previous && previous.statistics.dimensions === dimensions) {
+    const removed = [...previous.rows].filter(([id]) => !wanted.has(id));
+    const added = rows.filter((row) => !previous.rows.has(row.id));
+    if (removed.length + added.length <= rows.length / 2) {
+      const statistics = previous.statistics.clone();
+      for (const [, row] of removed) statistics.remove(row.vector, row.key);
+      for (const row of added) statistics.add(row.vector, row.key);
+      return { statistics, rows: wanted };
+    }
+  }
+  const statistics = new RidgeStatistics(dimensions);
+  await statistics.addMany(rows, async () => {
+    await yieldToEventLoop();
+    context.throwIfCancelled();
+  });
+  return { statistics, rows: wanted };
 }
 
 /**
@@ -107,6 +209,12 @@ export function headScores(
   const logits = head.labels.map(
     (_, index) => dot(unit, head.weights, index * head.dimensions) + (head.bias[index] as number),
   );
+  if (!logits.every(Number.isFinite)) {
+    // A non-finite weight or embedding would make every probability NaN: never return that.
+    throw new RuntimeError({
+      message: `The teachable classifier's head gave a non-finite score (${logits.find((logit) => !Number.isFinite(logit))}); its stored data or the model's embedding is broken. Retrain it (learn), or import a valid export.`,
+    });
+  }
   const withNone = softmax([...logits, 0]);
   return {
     probabilities: softmax(logits),
@@ -169,10 +277,19 @@ export async function predictTeachable(
     return labelIndex < 0 ? 0 : (score(embedding).probabilities[labelIndex] ?? 0);
   });
   const { examples } = classifier;
-  const exampleVectors =
-    examples.length > 0
-      ? (await context.embed(examples.map((example) => example.text))).map(normalized)
-      : [];
+  // Stored vectors; examples imported without one are embedded once and kept.
+  const without = examples.filter((example) => !classifier.vectors.has(example.text));
+  if (without.length > 0) {
+    const embedded = await context.embed(
+      without.map((example) => example.text),
+      { cache: false },
+    );
+    without.forEach((example, index) => {
+      classifier.vectors.set(example.text, normalized(embedded[index] as Float32Array));
+      classifier.unsent.add(example.text);
+    });
+  }
+  const exampleVectors = examples.map((example) => classifier.vectors.get(example.text));
   return results.map((result, index) => {
     const unit = normalized(vectors[index] as Float32Array);
     const nearestExamples = examples
@@ -222,6 +339,8 @@ export function restoreTeachable(
       bias: Float32Array.from(head.bias),
       dimensions: head.dimensions,
     },
+    vectors: unpackVectors(state.vectors),
+    unsent: new Set(),
   };
 }
 
@@ -236,14 +355,9 @@ export const teachableHandler = defineTaskHandler(teachableTask, () => ({
   restore: restoreTeachable,
   run: async (payload, context, states): Promise<TeachableOutcome> => {
     if (payload.op === 'train') {
-      const trained = await trainTeachable(payload, context);
-      states.set(payload.id, payload.version, {
-        labels: payload.labels,
-        examples: payload.examples,
-        unsureBelow: payload.unsureBelow,
-        head: trained.head,
-      });
-      return { op: 'train', ...trained };
+      const { value, outcome } = await trainTeachable(payload, states.current, context);
+      states.set(payload.id, payload.version, value);
+      return outcome;
     }
     if (!states.current) {
       throw new InvalidInputError({

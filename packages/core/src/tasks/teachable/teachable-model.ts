@@ -73,8 +73,17 @@ export function validateExamples(value: unknown): TeachableExample[] {
       message: `learn() takes { text, label } or an array of them; got ${describeValue(value)}.`,
     });
   }
-  return examples.map((example: unknown, index) => {
-    const { text, label } = (example ?? {}) as { text?: unknown; label?: unknown };
+  const checked: TeachableExample[] = [];
+  // A plain loop: `map` skips the holes of a sparse array (`[, example]`).
+  for (let index = 0; index < examples.length; index += 1) {
+    const example: unknown = examples[index];
+    if (typeof example !== 'object' || example === null || Array.isArray(example)) {
+      throw new InvalidInputError({
+        parameter: `examples[${index}]`,
+        message: `learn() takes { text, label } objects; examples[${index}] is ${index in examples ? describeValue(example) : 'missing (a hole in the array)'}.`,
+      });
+    }
+    const { text, label } = example as { text?: unknown; label?: unknown };
     if (typeof text !== 'string') {
       throw new InvalidInputError({
         parameter: `examples[${index}].text`,
@@ -87,8 +96,9 @@ export function validateExamples(value: unknown): TeachableExample[] {
         message: `learn() needs a non-empty string label; examples[${index}].label is ${describeValue(label)}.`,
       });
     }
-    return { text, label };
-  });
+    checked.push({ text, label });
+  }
+  return checked;
 }
 
 function isExample(value: unknown): value is TeachableExample {

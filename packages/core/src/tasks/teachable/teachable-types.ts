@@ -99,7 +99,8 @@ export interface TeachableState {
   examples: readonly TaughtExample[];
   /**
    * `loading` while the stored classifier is read, `training` while it retrains, `ready`, or
-   * `error` when reading it or the last change failed (see `error`).
+   * `error` when reading it or the last change failed (see `error`). A stored classifier that
+   * cannot be read stays in `error` (a `ClassifierStorageError`) until `reset()`.
    */
   status: 'loading' | 'training' | 'ready' | 'error';
   /** What failed, when `status` is `error`. */
@@ -156,9 +157,29 @@ export interface TeachableClassifier {
   predict(texts: readonly string[], options?: ClassifyOptions): Promise<TeachablePrediction[]>;
   /** Token attributions for the predicted label of `text` (or `options.label`), with the nearest taught examples. */
   explain(text: string, options?: ExplainOptions): Promise<Explanation>;
+  /**
+   * The classifier as versioned JSON (examples, labels, trained head; no embeddings, which are
+   * recomputed where it is imported).
+   * @throws {ClassifierStorageError} when its stored data cannot be read (see `storedRecord`).
+   */
   export(): Promise<TeachableExport>;
-  /** Replaces this classifier's state; rejects malformed or mismatched data with a typed error. */
+  /**
+   * Replaces this classifier's state; rejects malformed or mismatched data with a typed error
+   * (`InvalidClassifierDataError` naming the field, `LimitExceededError` over `maxImportBytes`,
+   * `maxLabels` or `maxExamples`).
+   */
   import(data: unknown): Promise<void>;
+  /**
+   * Discards this classifier: its stored data (readable or not) and every example; the labels of
+   * the options stay. The way out of a stored classifier that cannot be read.
+   */
+  reset(): Promise<void>;
+  /**
+   * The classifier's record exactly as stored (a structured-clone value: examples' vectors are
+   * `Float32Array`s), or undefined when nothing is stored: to keep or send a stored classifier
+   * this version cannot read before `reset()` discards it.
+   */
+  storedRecord(): Promise<unknown>;
   /** Current state, for `useSyncExternalStore`. */
   getSnapshot(): TeachableState;
   subscribe(listener: () => void): () => void;
