@@ -49,6 +49,22 @@ const invalid: [string, () => unknown, string][] = [
     () => client.zeroShot({ labels: [{ id: 'a', descriptions: [] }], treshold: 1 } as never),
     'options.treshold',
   ],
+  [
+    'teachable({ id, lables })',
+    () => client.teachable({ id: 'v', lables: [] } as never),
+    'options.lables',
+  ],
+  [
+    'learn(example, { signl })',
+    () => client.teachable({ id: 'v' }).learn({ text: 'a', label: 'b' }, { signl: 1 } as never),
+    'options.signl',
+  ],
+  ['predict([, "a"])', () => client.teachable({ id: 'v' }).predict([, 'a'] as never), 'texts[0]'],
+  [
+    'learn([, example])',
+    () => client.teachable({ id: 'v' }).learn([, { text: 'a', label: 'b' }] as never),
+    'examples[0]',
+  ],
 ];
 
 describe('one validation layer: every bad input is a typed error naming the field', () => {

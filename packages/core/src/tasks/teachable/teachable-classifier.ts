@@ -1,3 +1,4 @@
+import { checkOptions, optionRules } from '../../util/check-options.js';
 import {
   AbortError,
   ClassifierStorageError,
@@ -10,7 +11,12 @@ import {
 import { describeValue } from '../../util/describe-value.js';
 import { Subscribable } from '../../util/subscribable.js';
 import { validateText, validateTexts } from '../../util/validate-texts.js';
-import type { ClassifyOptions, ExplainOptions } from '../call-options.js';
+import {
+  type ClassifyOptions,
+  type ExplainOptions,
+  classifyOptionRules,
+  explainOptionRules,
+} from '../call-options.js';
 import type { Explanation } from '../explain/explanation-types.js';
 import type { TaskInstance, TaskRunner } from '../task-definition.js';
 import { validateLabels } from '../zero-shot/validate-labels.js';
@@ -145,6 +151,7 @@ class DeviceTeachableClassifier extends Subscribable implements TeachableClassif
     examples: TeachableExample | readonly TeachableExample[],
     options: LearnOptions = {},
   ): Promise<void> {
+    checkOptions(options, { signal: optionRules.signal }, 'learn()');
     const checked = validateExamples(examples);
     const { limits } = this.settings;
     return this.change(async (model) => {
@@ -201,6 +208,7 @@ class DeviceTeachableClassifier extends Subscribable implements TeachableClassif
     input: string | readonly string[],
     options: ClassifyOptions = {},
   ): Promise<TeachablePrediction | TeachablePrediction[]> {
+    checkOptions(options, classifyOptionRules, 'predict()');
     const texts = validateTexts(input, 'predict', this.runner.limits);
     const results = await this.runPrediction(
       texts,
@@ -212,6 +220,7 @@ class DeviceTeachableClassifier extends Subscribable implements TeachableClassif
   }
 
   async explain(text: string, options: ExplainOptions = {}): Promise<Explanation> {
+    checkOptions(options, explainOptionRules, 'explain()');
     const checked = validateText(text, 'explain');
     await this.queue.catch(() => undefined);
     if (this.blocked) throw this.blocked;
@@ -627,6 +636,14 @@ function asOnDeviceError(error: unknown): OnDeviceError {
   });
 }
 
+/** Every option of `teachable()` (values are checked below). */
+const teachableOptionRules = {
+  id: optionRules.string,
+  model: optionRules.string,
+  labels: optionRules.any,
+  unsureBelow: optionRules.any,
+};
+
 /**
  * The checked options of a teachable classifier.
  *
@@ -649,6 +666,7 @@ export function teachableSettings(options: unknown, limits?: TeachableLimits): T
       message: `teachable() needs a non-empty string id to persist the classifier under; got ${describeValue(given?.id)}.`,
     });
   }
+  checkOptions(given, teachableOptionRules, 'teachable()');
   const { unsureBelow } = given;
   if (
     unsureBelow !== undefined &&
