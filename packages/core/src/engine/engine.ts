@@ -82,7 +82,7 @@ export class Engine {
   private disposed = false;
   /** Embeddings of label descriptions and taught examples, and decoded heads, kept for tasks. */
   private readonly taskResources = new TaskResources();
-  /** Sizes model runs to a time budget, from what runs have cost so far. */
+  /** Sizes model runs to a time budget (from token counts only, so results are reproducible). */
   private readonly planner = new RunPlanner(
     isWorkerScope() ? runBudgetMs.worker : runBudgetMs.shared,
   );
@@ -154,7 +154,6 @@ export class Engine {
       for (const [position, group] of runs.entries()) {
         check();
         let vectors: Float32Array;
-        const started = performance.now();
         try {
           vectors = await model.run(group.map((index) => tokens[index] as number[]));
         } catch (error) {
@@ -163,7 +162,6 @@ export class Engine {
             cause: error,
           });
         }
-        this.planner.record(group, lengths, performance.now() - started);
         group.forEach((index, row) => {
           output.set(
             vectors.subarray(row * dimensions, (row + 1) * dimensions),

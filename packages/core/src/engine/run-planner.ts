@@ -13,18 +13,16 @@ import { groupByLength } from './length-groups.js';
 export const runBudgetMs = { shared: 40, worker: 80 } as const;
 
 /**
- * Plans model runs that fit the time budget. A run costs about `fixed + perToken × texts ×
- * longest text` (measured for USE-lite on wasm: 12 ms + 0.33 ms per padded token on one laptop
- * core); the planner keeps that shape and learns one factor for this machine, backend and load
- * from the runs it makes: quickly up when a run took longer than planned, slowly down.
+ * Plans model runs that fit the time budget, from a fixed cost model: a run costs about 12 ms +
+ * 0.33 ms per padded token (texts × longest text), measured for USE-lite on wasm on one laptop
+ * core. The plan depends on the token counts only, never on timing, so the same texts are always
+ * run in the same groups and give bit-identical vectors (grouping by measured speed made results
+ * differ in the 7th digit from run to run). On a machine k× slower, runs take k× longer.
  *
  * @example
- * const planner = new RunPlanner(runBudgetMs.shared)
- * for (const run of planner.plan(lengths)) { const start = performance.now(); await model.run(…); planner.record(run, lengths, performance.now() - start) }
+ * const runs = new RunPlanner(runBudgetMs.shared).plan([12, 30, 8])
  */
 export class RunPlanner {
-  private speed = 1;
-
   constructor(private readonly budgetMs: number) {}
 
   /** Runs of similar lengths (indices into `lengths`), each expected to fit the budget. */
@@ -41,10 +39,7 @@ export class RunPlanner {
       let longest = 0;
       for (const index of group) {
         const length = Math.max(1, lengths[index] as number);
-        if (
-          run.length > 0 &&
-          this.estimate((run.length + 1) * Math.max(longest, length)) > target
-        ) {
+        if (run.length > 0 && estimate((run.length + 1) * Math.max(longest, length)) > target) {
           runs.push(run);
           run = [];
           longest = 0;
@@ -56,17 +51,8 @@ export class RunPlanner {
     }
     return runs;
   }
+}
 
-  /** Adds a run's measured time to what the planner knows of this machine. */
-  record(run: readonly number[], lengths: readonly number[], milliseconds: number): void {
-    if (!(milliseconds > 0) || !Number.isFinite(milliseconds)) return;
-    const padded = run.length * Math.max(1, ...run.map((index) => lengths[index] as number));
-    const ratio = milliseconds / (this.estimate(padded) / this.speed);
-    const weight = ratio > this.speed ? 0.6 : 0.1;
-    this.speed = Math.min(100, Math.max(0.05, (1 - weight) * this.speed + weight * ratio));
-  }
-
-  private estimate(paddedTokens: number): number {
-    return this.speed * (12 + 0.33 * paddedTokens);
-  }
+function estimate(paddedTokens: number): number {
+  return 12 + 0.33 * paddedTokens;
 }
