@@ -112,3 +112,24 @@ describe('ondevice() in build and preview', () => {
     }
   });
 });
+
+describe('pre-bundled dependencies', () => {
+  it("pre-bundles core's registry dependencies, never a package linked from the workspace", async () => {
+    // In this repository @ondevice/errors is a workspace link: pre-bundled, edits to it would not
+    // reach the dev server until its cache was cleared.
+    const server = await createServer({
+      root: path.resolve(import.meta.dirname, '../../..'),
+      configFile: false,
+      logLevel: 'silent',
+      server: { middlewareMode: true },
+      plugins: [ondevice()],
+    });
+    try {
+      const include = server.config.optimizeDeps.include ?? [];
+      expect(include).toContain('@ondevice/core > @tensorflow/tfjs-core');
+      expect(include.some((name) => name.includes('@ondevice/errors'))).toBe(false);
+    } finally {
+      await server.close();
+    }
+  });
+});

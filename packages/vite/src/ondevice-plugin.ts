@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, realpathSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -163,6 +163,17 @@ function prebundledDependencies(root: string | undefined): string[] {
       return false;
     }
   };
+  // A package linked from a workspace (its real path outside node_modules) is served as source
+  // and follows edits; pre-bundled, Vite would keep serving a stale snapshot of it.
+  const fromRegistry = (name: string) => {
+    try {
+      return realpathSync(require.resolve(`${name}/package.json`))
+        .split(path.sep)
+        .includes('node_modules');
+    } catch {
+      return false;
+    }
+  };
   const core = [
     '@tensorflow/tfjs-core',
     '@tensorflow/tfjs-converter',
@@ -172,7 +183,7 @@ function prebundledDependencies(root: string | undefined): string[] {
     '@tensorflow/tfjs-backend-webgpu',
     '@tensorflow-models/universal-sentence-encoder',
     '@noble/hashes/sha2.js',
-    '@ondevice/errors',
+    ...(fromRegistry('@ondevice/errors') ? ['@ondevice/errors'] : []),
   ].map((name) => `@ondevice/core > ${name}`);
   const react = ['zustand', 'zustand/vanilla'].map((name) => `@ondevice/react > ${name}`);
   return [

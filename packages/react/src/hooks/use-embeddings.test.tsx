@@ -121,7 +121,12 @@ describe('useEmbeddings (real model)', () => {
   });
 
   it('reports a typed error when the model cannot be fetched (unreachable asset server)', async () => {
-    const offline = createClient({ backend: 'wasm', assetBaseUrl: 'http://127.0.0.1:9/' });
+    const offline = createClient({
+      backend: 'wasm',
+      assetBaseUrl: 'http://127.0.0.1:9/',
+      // Offline at once: no retries of the refused connection.
+      network: { retries: 0 },
+    });
     const offlineWrapper = ({ children }: { children: ReactNode }) => (
       <OnDeviceProvider client={offline}>{children}</OnDeviceProvider>
     );

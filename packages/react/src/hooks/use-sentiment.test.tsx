@@ -89,7 +89,12 @@ describe('useSentiment (real model)', () => {
   });
 
   it('reports a typed error when the model cannot be fetched', async () => {
-    const offline = createClient({ backend: 'wasm', assetBaseUrl: 'http://127.0.0.1:9/' });
+    const offline = createClient({
+      backend: 'wasm',
+      assetBaseUrl: 'http://127.0.0.1:9/',
+      // Offline at once: no retries of the refused connection.
+      network: { retries: 0 },
+    });
     const { result } = renderHook(() => useSentiment('hello'), {
       wrapper: ({ children }: { children: ReactNode }) => (
         <OnDeviceProvider client={offline}>{children}</OnDeviceProvider>

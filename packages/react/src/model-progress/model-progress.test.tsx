@@ -104,7 +104,12 @@ describe('<ModelProgress> uncontrolled (real client)', () => {
   });
 
   it('shows offline when the asset server cannot be reached', async () => {
-    const client = createClient({ backend: 'wasm', assetBaseUrl: 'http://127.0.0.1:9/' });
+    const client = createClient({
+      backend: 'wasm',
+      assetBaseUrl: 'http://127.0.0.1:9/',
+      // Offline at once: no retries of the refused connection.
+      network: { retries: 0 },
+    });
     const { container } = renderWithClient(client);
     await waitFor(() => expect(container.firstChild).toHaveAttribute('data-state', 'offline'), {
       timeout: 30_000,

@@ -91,7 +91,12 @@ describe('<SentimentBadge> uncontrolled (real model)', () => {
   });
 
   it('shows offline when the model cannot be reached', async () => {
-    const offline = createClient({ backend: 'wasm', assetBaseUrl: 'http://127.0.0.1:9/' });
+    const offline = createClient({
+      backend: 'wasm',
+      assetBaseUrl: 'http://127.0.0.1:9/',
+      // Offline at once: no retries of the refused connection.
+      network: { retries: 0 },
+    });
     render(
       <OnDeviceProvider client={offline}>
         <SentimentBadge text="Anything at all" />

@@ -213,7 +213,12 @@ describe('<SimilarityMatrix> (real model)', () => {
   });
 
   it('reports a model that cannot be loaded as an alert', async () => {
-    const offline = createClient({ backend: 'wasm', assetBaseUrl: 'http://127.0.0.1:9/' });
+    const offline = createClient({
+      backend: 'wasm',
+      assetBaseUrl: 'http://127.0.0.1:9/',
+      // Offline at once: no retries of the refused connection.
+      network: { retries: 0 },
+    });
     const { container } = render(
       <OnDeviceProvider client={offline}>
         <SimilarityMatrix defaultSentences={sentences} />

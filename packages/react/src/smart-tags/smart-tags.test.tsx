@@ -231,7 +231,12 @@ describe('<SmartTags> (real model)', () => {
     expect(screen.getByRole('button', { name: 'bug, 40 %, unsure' })).toBeVisible();
     expect(screen.getByRole('button', { name: 'billing, 35 %, unsure' })).toBeVisible();
 
-    const offline = createClient({ backend: 'wasm', assetBaseUrl: 'http://127.0.0.1:9/' });
+    const offline = createClient({
+      backend: 'wasm',
+      assetBaseUrl: 'http://127.0.0.1:9/',
+      // Offline at once: no retries of the refused connection.
+      network: { retries: 0 },
+    });
     const { container } = render(
       withClient(
         <SmartTags text={billingText} classifierId="tags-offline" labels={labels} />,
