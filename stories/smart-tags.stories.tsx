@@ -1,4 +1,4 @@
-import { getModelManifest, manifestBytes } from '@ondevice/core';
+import { ClassifierStorageError, getModelManifest, manifestBytes } from '@ondevice/core';
 import { SmartTags, useTeachableClassifier, useTeachablePredictions } from '@ondevice/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import {
@@ -48,6 +48,24 @@ export const Ready: Story = {};
 export const Error: Story = {
   args: { classifierId: 'story-support-intents-error' },
   decorators: [withStoryClient({ assetBaseUrl: missingAssetBaseUrl })],
+};
+
+/**
+ * The classifier's saved corrections cannot be read (here: written by a newer version of
+ * ondevice). They are kept, never overwritten; the message says how to recover, and the app
+ * offers `storedRecord()` and `reset()` from `useTeachableClassifier`.
+ */
+export const StoredClassifierUnreadable: Story = {
+  name: 'Stored classifier unreadable',
+  args: {
+    status: 'error',
+    error: new ClassifierStorageError({
+      classifierId: 'story-support-intents',
+      reason: 'newer-version',
+      message:
+        'The stored classifier "story-support-intents" was written by a newer version of ondevice (stored version 3; this version reads up to 2). It is kept as it was, never overwritten: update ondevice to use it, save it with storedRecord(), or discard it with reset().',
+    }),
+  },
 };
 
 /** The asset server cannot be reached. */

@@ -59,3 +59,22 @@ describe('bounded work', () => {
     expect(error.parameter).toBe('texts[0]');
   });
 });
+
+describe('bounded teaching', () => {
+  it('an abort of learn() over 5,000 examples of 10 kB each ends it promptly and keeps the previous state', async () => {
+    const classifier = client.teachable({ id: 'bounded-learn' });
+    await classifier.learn({ text: 'refund my invoice', label: 'billing' });
+    const before = classifier.getSnapshot().examples.length;
+    const examples = Array.from({ length: 5000 }, (_, index) => ({
+      text: `${index} ${'a long ticket about billing and shipping '.repeat(250)}`,
+      label: index % 2 === 0 ? 'billing' : 'shipping',
+    }));
+    const controller = new AbortController();
+    const learning = classifier.learn(examples, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 500);
+    // Before: not finished after 15 minutes. The test's own timeout bounds it here.
+    await expect(learning).rejects.toSatisfy((error) => AbortError.isInstance(error));
+    expect(classifier.getSnapshot().examples).toHaveLength(before);
+    expect(classifier.getSnapshot().status).toBe('ready');
+  });
+});

@@ -163,7 +163,9 @@ export const SmartTagsView = forwardRef<HTMLDivElement, SmartTagsViewProps>(func
         <p data-part="error" role="alert">
           {state === 'offline'
             ? 'Could not suggest tags: the model is unavailable offline.'
-            : `Could not suggest tags: ${error?.message ?? 'unknown error'}`}
+            : error?.code === 'classifier-storage'
+              ? `The saved corrections could not be used: ${error.message}`
+              : `Could not suggest tags: ${error?.message ?? 'unknown error'}`}
         </p>
       )}
       <span data-part="announcement" role="status" aria-live="polite">

@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { type OnDeviceClient, createClient } from '@ondevice/core';
+import { ClassifierStorageError, type OnDeviceClient, createClient } from '@ondevice/core';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { type ReactNode, createRef } from 'react';
@@ -246,5 +246,30 @@ describe('<SmartTags> (real model)', () => {
     const root = container.firstElementChild as HTMLElement;
     await waitFor(() => expect(root).toHaveAttribute('data-state', 'offline'), { timeout: 30_000 });
     expect(within(root).getByRole('alert')).toHaveTextContent('model is unavailable offline');
+  });
+
+  it('says when the saved corrections cannot be used, with the way to recover', () => {
+    const error = new ClassifierStorageError({
+      classifierId: 'tags-stored',
+      reason: 'newer-version',
+      message: 'The stored classifier "tags-stored" was written by a newer version of ondevice.',
+    });
+    const { container } = render(
+      withClient(
+        <SmartTags
+          text={billingText}
+          classifierId="tags-stored"
+          labels={labels}
+          status="error"
+          error={error}
+        />,
+        createClient({ backend: 'wasm' }),
+      ),
+    );
+    const root = container.firstElementChild as HTMLElement;
+    expect(root).toHaveAttribute('data-state', 'error');
+    expect(within(root).getByRole('alert')).toHaveTextContent(
+      'The saved corrections could not be used: The stored classifier "tags-stored" was written by a newer version',
+    );
   });
 });
