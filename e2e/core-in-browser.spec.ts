@@ -1,12 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { openFixture } from './fixture-page';
 import { urls } from './ports';
-
-const fixture = `${urls.fixture}/`;
-
-async function openFixture(page: Page) {
-  await page.goto(fixture);
-  await expect(page.locator('#status')).toHaveText('ready');
-}
 
 test.describe('@ondevice/core in Chromium', () => {
   test('embeds in a module worker, picks wasm by measurement and says why', async ({ page }) => {

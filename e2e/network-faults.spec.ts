@@ -1,15 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
-import { urls } from './ports';
+import { openFixture as openFixturePage } from './fixture-page';
 
 // Network faults in Chromium, with the library's worker on. Small stall timeouts keep them
 // fast; every assertion is on an outcome (reason, status, request counts), never on time.
 
-const fixture = `${urls.fixture}/`;
 const shardPattern = '**/ondevice/models/use-lite/group1-shard1of7';
 
+/** The fixture page with an empty model cache: every test downloads afresh. */
 async function openFixture(page: Page) {
-  await page.goto(fixture);
-  await expect(page.locator('#status')).toHaveText('ready');
+  await openFixturePage(page);
   await page.evaluate(() => caches.delete('ondevice-models-v1'));
 }
 

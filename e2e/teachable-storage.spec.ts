@@ -1,15 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
+import { openFixture } from './fixture-page';
 import { urls } from './ports';
 
 // Teachable classifiers at rest, in Chromium with the worker on: two tabs over one IndexedDB
 // database, a full disk, records written by another version of ondevice.
-
-const fixture = `${urls.fixture}/`;
-
-async function openFixture(page: Page) {
-  await page.goto(fixture);
-  await expect(page.locator('#status')).toHaveText('ready');
-}
 
 const labels = [
   { id: 'billing', descriptions: ['invoice, payment, refund or charge'] },

@@ -1,12 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { urls } from './ports';
-
-const fixture = `${urls.fixture}/`;
-
-async function openFixture(page: Page) {
-  await page.goto(fixture);
-  await expect(page.locator('#status')).toHaveText('ready');
-}
+import { expect, test } from '@playwright/test';
+import { openFixture } from './fixture-page';
 
 const labels = [
   { id: 'billing', descriptions: ['invoice, payment, refund or charge'] },
