@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 import { ports, urls } from './e2e/ports';
 
@@ -10,6 +11,12 @@ const chromiumArgs = [
 ];
 
 // Debian's Chromium (installed by .ci/run when missing); Playwright never downloads a browser.
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromiumPath)) {
+  throw new Error(
+    `The browser tests need Chromium at ${chromiumPath}, and it is missing. Install it (Debian/Ubuntu: sudo apt-get install -y chromium), or point CHROMIUM_PATH at a Chromium or Chrome binary.`,
+  );
+}
 export default defineConfig({
   testDir: 'e2e',
   timeout: 120_000,
@@ -21,7 +28,7 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath,
       args: chromiumArgs,
     },
   },

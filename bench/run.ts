@@ -1,6 +1,6 @@
-// `npm run bench [-- --rounds <n>] [--no-doc]`: builds the bench pages, drives headless
-// Chromium through them, builds the size app, prints a table and a JSON report, and rewrites
-// docs/benchmarks.md (unless --no-doc).
+// `npm run bench [-- --rounds <n>] [--write]`: builds the bench pages, drives headless Chromium
+// through them, builds the size app, prints a table and a JSON report, and with --write rewrites
+// docs/benchmarks.md.
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { launchChromium } from './node/bench-browser.js';
@@ -17,12 +17,35 @@ import { measureTyping } from './node/measure-typing.js';
 import { serveBenchPages } from './node/serve-bench-pages.js';
 import { repositoryRoot } from './vite-config.js';
 
-const { values } = parseArgs({
-  options: {
-    rounds: { type: 'string', default: '4' },
-    'no-doc': { type: 'boolean', default: false },
-  },
-});
+const usage = `Usage: npm run bench [-- --rounds <n>] [--write]
+
+Measures ondevice side by side with the raw Universal Sentence Encoder in headless Chromium
+(/usr/bin/chromium, or CHROMIUM_PATH) and in Node, then prints a table of the targets and a
+JSON report on stdout (progress on stderr). Takes about 10 minutes.
+
+  --rounds <n>   rounds of the throughput jobs (default 4)
+  --write        also rewrite docs/benchmarks.md with this run's figures
+  --help         print this and exit
+`;
+
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      rounds: { type: 'string', default: '4' },
+      write: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+} catch (error) {
+  console.error(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+  process.exit(2);
+}
+const { values } = parsed;
+if (values.help) {
+  process.stdout.write(usage);
+  process.exit(0);
+}
 const rounds = Number(values.rounds);
 if (!Number.isInteger(rounds) || rounds < 1) {
   console.error(`--rounds must be a positive integer; got ${values.rounds}.`);
@@ -89,8 +112,10 @@ const report = buildReport(
   new Date(),
 );
 process.stdout.write(`${formatTable(report)}\n\n${JSON.stringify(report, null, 2)}\n`);
-if (!values['no-doc']) {
+if (values.write) {
   const file = `${repositoryRoot}docs/benchmarks.md`;
   await writeFile(file, renderMarkdown(report));
   log(`wrote ${file}`);
+} else {
+  log('docs/benchmarks.md left as it is (npm run bench -- --write records this run there)');
 }

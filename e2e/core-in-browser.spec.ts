@@ -36,7 +36,8 @@ test.describe('@ondevice/core in Chromium', () => {
     expect(byName.webgl?.reason).toMatch(/software renderer/);
     expect(result.diagnostics.worker.enabled).toBe(true);
     expect(result.diagnostics.modelCache?.storage).toBe('cache-api');
-    expect(selection.milliseconds).toBeLessThan(2500);
+    // How long the measurement took is a bench figure (npm run bench, (c)), not a test's.
+    expect(selection.milliseconds).toBeGreaterThan(0);
   });
 
   test('remembers the measured backend per device and model', async ({ page }) => {

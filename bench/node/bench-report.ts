@@ -243,7 +243,7 @@ export function buildReport(measurements: Measurements, date: Date): BenchReport
     },
   };
   return {
-    command: 'npm run bench',
+    command: 'npm run bench -- --write',
     date: date.toISOString(),
     machine: measurements.machine,
     rounds: measurements.rounds,
