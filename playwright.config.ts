@@ -13,9 +13,10 @@ const chromiumArgs = [
 // Debian's Chromium (installed by .ci/run when missing); Playwright never downloads a browser.
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromiumPath)) {
-  throw new Error(
+  console.error(
     `The browser tests need Chromium at ${chromiumPath}, and it is missing. Install it (Debian/Ubuntu: sudo apt-get install -y chromium), or point CHROMIUM_PATH at a Chromium or Chrome binary.`,
   );
+  process.exit(1);
 }
 export default defineConfig({
   testDir: 'e2e',
