@@ -181,7 +181,6 @@ function prebundledDependencies(root: string | undefined): string[] {
     '@tensorflow/tfjs-backend-wasm',
     '@tensorflow/tfjs-backend-webgl',
     '@tensorflow/tfjs-backend-webgpu',
-    '@tensorflow-models/universal-sentence-encoder',
     '@noble/hashes/sha2.js',
     ...(fromRegistry('@ondevice/errors') ? ['@ondevice/errors'] : []),
   ].map((name) => `@ondevice/core > ${name}`);
