@@ -1,3 +1,4 @@
+import { yieldToEventLoop } from '../util/yield-to-event-loop.js';
 import { AbortError, InvalidInputError, ModelLoadError, RuntimeError } from '@ondevice/errors';
 import {
   type AssetSource,
@@ -40,8 +41,6 @@ export interface EmbeddedTexts {
   /** Per text: the model saw only its first `maxTokens` tokens. */
   truncated: boolean[];
 }
-
-const yieldToEventLoop = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 interface LoadedModel {
   model: RuntimeModel;

@@ -1,5 +1,4 @@
-import { InvalidInputError } from '@ondevice/errors';
-import { describeValue } from '../util/describe-value.js';
+import { resolveIntegerOptions } from '../util/check-options.js';
 
 /**
  * How model files and wasm binaries are downloaded: when a download counts as stalled, how
@@ -64,30 +63,5 @@ const minimums: Readonly<NetworkOptions> = {
  * resolveNetworkOptions({ retries: 0 }).retries // 0
  */
 export function resolveNetworkOptions(given: unknown): NetworkOptions {
-  if (given === undefined) return { ...defaultNetworkOptions };
-  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
-    throw new InvalidInputError({
-      parameter: 'network',
-      message: `network must be an object such as { stallTimeoutMs: 30000 }; got ${describeValue(given)}.`,
-    });
-  }
-  const network = { ...defaultNetworkOptions };
-  for (const [name, value] of Object.entries(given)) {
-    if (!Object.hasOwn(defaultNetworkOptions, name)) {
-      throw new InvalidInputError({
-        parameter: `network.${name}`,
-        message: `Unknown network option "${name}"; the options are ${Object.keys(defaultNetworkOptions).join(', ')}.`,
-      });
-    }
-    if (value === undefined) continue;
-    const minimum = minimums[name as keyof NetworkOptions];
-    if (!Number.isSafeInteger(value) || (value as number) < minimum) {
-      throw new InvalidInputError({
-        parameter: `network.${name}`,
-        message: `network.${name} must be an integer ≥ ${minimum}; got ${describeValue(value)}.`,
-      });
-    }
-    network[name as keyof NetworkOptions] = value as number;
-  }
-  return network;
+  return resolveIntegerOptions(given, defaultNetworkOptions, minimums, 'network');
 }

@@ -45,6 +45,8 @@ export const optionRules = {
  * left out), every key must be known — an unknown one gets a "did you mean" when a known key is
  * a small edit away — and every value must pass its rule.
  *
+ * @param prefix what the error's `parameter` starts with: `options` (`options.worker`), or the
+ *   name of a nested options object (`network`, `limits`).
  * @throws {InvalidInputError} naming the option (`options.worker`) and what was expected.
  * @example
  * checkOptions({ wroker: true }, { worker: optionRules.boolean }, 'createClient()')
@@ -54,11 +56,12 @@ export function checkOptions(
   options: unknown,
   rules: Readonly<Record<string, OptionRule>>,
   where: string,
+  prefix = 'options',
 ): void {
   if (options === undefined) return;
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new InvalidInputError({
-      parameter: 'options',
+      parameter: prefix,
       message: `${where} takes an options object (or nothing); got ${describeValue(options)}.`,
     });
   }
@@ -68,14 +71,14 @@ export function checkOptions(
     if (!rule) {
       const guess = closest(key, known);
       throw new InvalidInputError({
-        parameter: `options.${key}`,
+        parameter: `${prefix}.${key}`,
         message: `${where} has no option "${key}".${guess ? ` Did you mean "${guess}"?` : ''} Its options: ${known.join(', ')}.`,
       });
     }
     const expected = rule(value);
     if (expected !== undefined) {
       throw new InvalidInputError({
-        parameter: `options.${key}`,
+        parameter: `${prefix}.${key}`,
         message: `${where}: ${key} must be ${expected}; got ${describeValue(value)}.`,
       });
     }
@@ -118,4 +121,37 @@ function editDistance(a: string, b: string): number {
     }
   }
   return (rows[a.length] as number[])[b.length] as number;
+}
+
+/**
+ * An options object of integers (`limits`, `network`): the defaults, with the caller's values
+ * over them, each a safe integer no smaller than its minimum. Unknown keys get a "did you mean".
+ *
+ * @throws {InvalidInputError} naming `<name>.<key>` (or `<name>` when it is not an object).
+ * @example
+ * resolveIntegerOptions({ retries: 0 }, { retries: 3 }, { retries: 0 }, 'network') // { retries: 0 }
+ */
+export function resolveIntegerOptions<Options extends { [Key in keyof Options]: number }>(
+  given: unknown,
+  defaults: Readonly<Options>,
+  minimums: Readonly<Options>,
+  name: string,
+): Options {
+  const rules = Object.fromEntries(
+    Object.entries(minimums as Record<string, number>).map(
+      ([key, minimum]): [string, OptionRule] => [
+        key,
+        (value) =>
+          value === undefined || (Number.isSafeInteger(value) && (value as number) >= minimum)
+            ? undefined
+            : `an integer ≥ ${minimum}`,
+      ],
+    ),
+  );
+  checkOptions(given, rules, name, name);
+  const resolved = { ...defaults };
+  for (const [key, value] of Object.entries((given ?? {}) as Record<string, unknown>)) {
+    if (value !== undefined) (resolved as Record<string, number>)[key] = value as number;
+  }
+  return resolved;
 }

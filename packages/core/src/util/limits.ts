@@ -1,5 +1,5 @@
-import { InvalidInputError, LimitExceededError } from '@ondevice/errors';
-import { describeValue } from '../util/describe-value.js';
+import { LimitExceededError } from '@ondevice/errors';
+import { resolveIntegerOptions } from './check-options.js';
 
 /**
  * Bounds on what one call may ask of the library, so a careless or hostile input ends in a
@@ -41,32 +41,15 @@ export const defaultLimits: Readonly<Limits> = Object.freeze({
  * resolveLimits({ maxLabels: 1000 }).maxLabels // 1000
  */
 export function resolveLimits(given: unknown): Limits {
-  if (given === undefined) return { ...defaultLimits };
-  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
-    throw new InvalidInputError({
-      parameter: 'limits',
-      message: `limits must be an object such as { maxTextsPerCall: 20000 }; got ${describeValue(given)}.`,
-    });
-  }
-  const limits = { ...defaultLimits };
-  for (const [name, value] of Object.entries(given)) {
-    if (!(name in defaultLimits)) {
-      throw new InvalidInputError({
-        parameter: `limits.${name}`,
-        message: `Unknown limit "${name}"; the limits are ${Object.keys(defaultLimits).join(', ')}.`,
-      });
-    }
-    if (value === undefined) continue;
-    if (!Number.isSafeInteger(value) || (value as number) < 1) {
-      throw new InvalidInputError({
-        parameter: `limits.${name}`,
-        message: `limits.${name} must be a positive integer; got ${describeValue(value)}.`,
-      });
-    }
-    limits[name as keyof Limits] = value as number;
-  }
-  return limits;
+  return resolveIntegerOptions(given, defaultLimits, minimumLimits, 'limits');
 }
+
+const minimumLimits: Readonly<Limits> = {
+  maxTextsPerCall: 1,
+  maxLabels: 1,
+  maxExamples: 1,
+  maxImportBytes: 1,
+};
 
 /**
  * Throws when `actual` is over the limit `name`.

@@ -189,13 +189,17 @@ describe('a worker that does not yield', () => {
         return next as unknown as Worker;
       },
       onFailure: () => {},
-      cancelAcknowledgementMs: 200,
     });
+    await connection.load('use-lite', () => {});
     const controller = new AbortController();
-    const call = connection.embed('use-lite', ['cancelled politely'], controller.signal);
-    controller.abort();
+    // Long enough to be running when the cancel arrives; the engine reads messages between runs.
+    const job = Array.from({ length: 300 }, (_, index) => `text ${index} ${'word '.repeat(60)}`);
+    const call = connection.embed('use-lite', job, controller.signal);
+    setTimeout(() => controller.abort(), 50);
     await expect(call).rejects.toSatisfy((error) => AbortError.isInstance(error));
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // Past the acknowledgement time (the default, 1 s): a missing acknowledgement would have
+    // replaced the worker by now.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
     await connection.embed('use-lite', ['still the same worker']);
     expect(created).toHaveLength(1);
     connection.dispose();

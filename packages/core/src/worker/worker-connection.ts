@@ -38,8 +38,9 @@ export type WorkerFailureListener = (error: WorkerCrashedError) => void;
  * errors rebuilt as their own classes. If the worker dies, pending requests fail with
  * {@link WorkerCrashedError} and the next request starts a fresh worker. A worker that does
  * not acknowledge a `cancel` within {@link cancelAcknowledgementMs} is stuck in work that does
- * not yield: it is terminated, the failure is reported, and the other pending requests are sent
- * again to a new worker.
+ * not yield (an embedding or a task; loads are left to finish their bounded steps): it is
+ * terminated, the failure is reported, and the other pending requests are sent again to a new
+ * worker.
  *
  * @example
  * const connection = createWorkerConnection({ engineOptions, createWorker, onFailure })
@@ -152,10 +153,15 @@ export function createWorkerConnection(options: {
             id: cancelId,
             targetId: id,
           } satisfies WorkerRequest);
-          watchdogs.set(
-            cancelId,
-            setTimeout(() => replace(current), acknowledgementMs),
-          );
+          // Embeddings and tasks run in short slices, so the worker reads a cancel at once. A
+          // load's own steps (building the graph, measuring backends within their budget) may
+          // hold the thread longer and end by themselves: no watchdog for them.
+          if (body.type !== 'load') {
+            watchdogs.set(
+              cancelId,
+              setTimeout(() => replace(current), acknowledgementMs),
+            );
+          }
         }
         reject(abortErrorFor(signal as AbortSignal, extras.what ?? 'The request'));
       };

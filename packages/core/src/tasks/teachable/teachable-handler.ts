@@ -1,3 +1,4 @@
+import { yieldToEventLoop } from '../../util/yield-to-event-loop.js';
 import { InvalidClassifierDataError, InvalidInputError, RuntimeError } from '@ondevice/errors';
 import type { TaskContext } from '../../engine/task-context.js';
 import { dot, normalized, softmax } from '../../util/vector-math.js';
@@ -29,8 +30,6 @@ const nearestCount = 3;
 
 /** The class key of the background sentences: the implicit "none of these" class. */
 const noneKey = '\u0000none';
-
-const yieldToEventLoop = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** A training row: its vector and class key, under a key that names it across versions. */
 interface Row {
