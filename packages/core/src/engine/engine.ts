@@ -22,7 +22,7 @@ import {
 import { raceAbort } from '../util/abort.js';
 import { isNode, isWorkerScope } from '../util/environment.js';
 import type { EngineOptions } from './engine-options.js';
-import { RunPlanner, runBudgetMs } from './run-planner.js';
+import { planRuns, runBudgetMs } from './run-planner.js';
 import type { LoadReport } from './load-report.js';
 import { type TaskContext, TaskResources } from './task-context.js';
 
@@ -81,10 +81,8 @@ export class Engine {
   private disposed = false;
   /** Embeddings of label descriptions and taught examples, and decoded heads, kept for tasks. */
   private readonly taskResources = new TaskResources();
-  /** Sizes model runs to a time budget (from token counts only, so results are reproducible). */
-  private readonly planner = new RunPlanner(
-    isWorkerScope() ? runBudgetMs.worker : runBudgetMs.shared,
-  );
+  /** How long one model run may take on this thread (see run-planner.ts). */
+  private readonly runBudgetMs = isWorkerScope() ? runBudgetMs.worker : runBudgetMs.shared;
 
   constructor(private readonly options: EngineOptions) {
     this.source = createAssetSource(options.assetBaseUrl, options.network);
@@ -149,7 +147,7 @@ export class Engine {
         }
       }
       const lengths = tokens.map((list) => list.length);
-      const runs = this.planner.plan(lengths);
+      const runs = planRuns(lengths, this.runBudgetMs);
       for (const [position, group] of runs.entries()) {
         check();
         let vectors: Float32Array;

@@ -8,7 +8,7 @@ import { groupByLength } from './length-groups.js';
  * within 100 ms. A run of one text always happens, however long it takes.
  *
  * @example
- * new RunPlanner(runBudgetMs.worker)
+ * planRuns(lengths, runBudgetMs.worker)
  */
 export const runBudgetMs = { shared: 40, worker: 80 } as const;
 
@@ -20,37 +20,32 @@ export const runBudgetMs = { shared: 40, worker: 80 } as const;
  * differ in the 7th digit from run to run). On a machine k× slower, runs take k× longer.
  *
  * @example
- * const runs = new RunPlanner(runBudgetMs.shared).plan([12, 30, 8])
+ * const runs = planRuns([12, 30, 8], runBudgetMs.shared) // indices into the lengths, per run
  */
-export class RunPlanner {
-  constructor(private readonly budgetMs: number) {}
-
-  /** Runs of similar lengths (indices into `lengths`), each expected to fit the budget. */
-  plan(lengths: readonly number[]): number[][] {
-    // Aim below the budget: the estimate is an average, and runs vary.
-    const target = 0.75 * this.budgetMs;
-    const runs: number[][] = [];
-    for (const group of groupByLength(lengths, {
-      maximumRatio: 2,
-      minimumSize: 1,
-      maximumSize: 128,
-    })) {
-      let run: number[] = [];
-      let longest = 0;
-      for (const index of group) {
-        const length = Math.max(1, lengths[index] as number);
-        if (run.length > 0 && estimate((run.length + 1) * Math.max(longest, length)) > target) {
-          runs.push(run);
-          run = [];
-          longest = 0;
-        }
-        run.push(index);
-        longest = Math.max(longest, length);
+export function planRuns(lengths: readonly number[], budgetMs: number): number[][] {
+  // Aim below the budget: the estimate is an average, and runs vary.
+  const target = 0.75 * budgetMs;
+  const runs: number[][] = [];
+  for (const group of groupByLength(lengths, {
+    maximumRatio: 2,
+    minimumSize: 1,
+    maximumSize: 128,
+  })) {
+    let run: number[] = [];
+    let longest = 0;
+    for (const index of group) {
+      const length = Math.max(1, lengths[index] as number);
+      if (run.length > 0 && estimate((run.length + 1) * Math.max(longest, length)) > target) {
+        runs.push(run);
+        run = [];
+        longest = 0;
       }
-      if (run.length > 0) runs.push(run);
+      run.push(index);
+      longest = Math.max(longest, length);
     }
-    return runs;
+    if (run.length > 0) runs.push(run);
   }
+  return runs;
 }
 
 function estimate(paddedTokens: number): number {
