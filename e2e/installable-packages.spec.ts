@@ -2,6 +2,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { type AddressInfo, createServer } from 'node:net';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 
@@ -12,7 +13,6 @@ import { expect, test } from '@playwright/test';
 const run = promisify(execFile);
 const repository = path.resolve(import.meta.dirname, '..');
 const packages = ['errors', 'core', 'react', 'vite'];
-const port = 4273 + Number(process.env.E2E_PORT_OFFSET ?? 0);
 const environment = { ...process.env, ONNXRUNTIME_NODE_INSTALL: 'skip', npm_config_yes: 'true' };
 
 const appSource = {
@@ -62,6 +62,19 @@ export default function App() {
 
 let folder: string;
 let preview: ChildProcess | undefined;
+let port = 0;
+
+/** A port nothing listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port: free } = server.address() as AddressInfo;
+      server.close(() => resolve(free));
+    });
+  });
+}
 
 test.beforeAll(async () => {
   test.setTimeout(600_000);
@@ -97,14 +110,20 @@ test.beforeAll(async () => {
   for (const [file, text] of Object.entries(appSource)) await writeFile(path.join(app, file), text);
   // The template's own build: `tsc -b && vite build`.
   await run('npm', ['run', 'build'], { cwd: app, env: environment });
+  // Vite's own entry run by this Node (not through npx), so killing it stops the server.
+  port = await freePort();
   preview = spawn(
-    'npx',
-    ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
-    {
-      cwd: app,
-      env: environment,
-      stdio: 'ignore',
-    },
+    process.execPath,
+    [
+      path.join(app, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'preview',
+      '--port',
+      String(port),
+      '--strictPort',
+      '--host',
+      '127.0.0.1',
+    ],
+    { cwd: app, env: environment, stdio: 'ignore' },
   );
   await expect
     .poll(
@@ -121,7 +140,11 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  preview?.kill();
+  if (preview && preview.exitCode === null) {
+    const exited = new Promise((resolve) => preview?.once('exit', resolve));
+    preview.kill();
+    await exited;
+  }
   if (folder) await rm(folder, { recursive: true, force: true });
 });
 
