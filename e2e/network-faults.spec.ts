@@ -4,7 +4,7 @@ import { openFixture as openFixturePage } from './fixture-page';
 // Network faults in Chromium, with the library's worker on. Small stall timeouts keep them
 // fast; every assertion is on an outcome (reason, status, request counts), never on time.
 
-const shardPattern = '**/ondevice/models/use-lite/group1-shard1of7';
+const shardPattern = '**/ondevice/models/use-lite/group1-shard1of2.bin';
 
 /** The fixture page with an empty model cache: every test downloads afresh. */
 async function openFixture(page: Page) {
@@ -16,10 +16,10 @@ async function openFixture(page: Page) {
 function countShardRequests(page: Page) {
   const seen = { requests: 0, failed: 0 };
   page.context().on('request', (request) => {
-    if (request.url().endsWith('/group1-shard1of7')) seen.requests += 1;
+    if (request.url().endsWith('/group1-shard1of2.bin')) seen.requests += 1;
   });
   page.context().on('requestfailed', (request) => {
-    if (request.url().endsWith('/group1-shard1of7')) seen.failed += 1;
+    if (request.url().endsWith('/group1-shard1of2.bin')) seen.failed += 1;
   });
   return seen;
 }
@@ -57,7 +57,7 @@ test.describe('network faults in Chromium', () => {
       status: 'error',
       worker: true,
     });
-    expect(outcome.url).toMatch(/\/ondevice\/models\/use-lite\/group1-shard1of7$/);
+    expect(outcome.url).toMatch(/\/ondevice\/models\/use-lite\/group1-shard1of2.bin$/);
   });
 
   test('aborting the only caller of a stalled load cancels the download; the status goes back to idle and the next call starts afresh', async ({

@@ -39,7 +39,9 @@ test.describe('playground', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Model ready' })).toBeVisible();
     await expectHeatmap(page);
     await expect(page.getByTestId('worker')).toHaveText(/Web Worker/);
-    await expect(page.getByTestId('chosen-backend')).toHaveText(/^wasm \((measurement|remembered)/);
+    await expect(page.getByTestId('chosen-backend')).toHaveText(
+      /^wasm \((probe|measurement|remembered)/,
+    );
     await expect(page.getByTestId('runtime')).toHaveText('use-lite: tfjs');
     await expect(
       page.getByTestId('backend-candidates').locator('tr[data-outcome="chosen"] th'),
@@ -65,7 +67,7 @@ test.describe('playground', () => {
     await expect(
       page.getByRole('progressbar', { name: 'Universal Sentence Encoder lite', exact: true }),
     ).toHaveAttribute('aria-valuenow', '100');
-    expect(seen.some((text) => /of 2\d\.\d MB/.test(text))).toBe(true);
+    expect(seen.some((text) => /of 8\.0 MB/.test(text))).toBe(true); // the 8-bit default model
   });
 
   test('typing new sentences updates the heatmap', async ({ page }) => {
@@ -103,8 +105,8 @@ test.describe('playground', () => {
     await expectHeatmap(page);
     expect(blocked).toEqual([]);
     expect(modelRequests).toEqual([]);
-    // 9 model files and the wasm binary, so the backend is still wasm offline.
-    await expect(page.getByTestId('model-cache')).toHaveText(/cache-api, 10 hits/);
+    // 4 model files and the wasm binary, so the backend is still wasm offline.
+    await expect(page.getByTestId('model-cache')).toHaveText(/cache-api, 5 hits/);
     await expect(page.getByTestId('chosen-backend')).toHaveText(/^wasm/);
   });
 });

@@ -3,8 +3,8 @@ import { load, type UniversalSentenceEncoder } from '@tensorflow-models/universa
 
 /** Model files as @ondevice/vite serves them (the same bytes core loads). */
 export const modelUrls = {
-  modelUrl: '/ondevice/models/use-lite/model.json',
-  vocabUrl: '/ondevice/models/use-lite/vocab.json',
+  modelUrl: '/ondevice/models/use-lite-float32/model.json',
+  vocabUrl: '/ondevice/models/use-lite-float32/vocab.json',
 };
 
 /**

@@ -1,6 +1,7 @@
 import {
   OnDeviceError,
   UnknownBackendError,
+  UnknownModelError,
   InvalidInputError,
   createClient,
 } from '@ondevice/core';
@@ -75,7 +76,10 @@ export async function runEvalCli(argv: readonly string[], io: EvalCliIo): Promis
     const task = evalTasks[command.task];
     if (!task) return exitCodes.usage; // parseEvalArgs already rejects unknown tasks
     const prepared = await task.prepare(command.inputs);
-    client = createClient({ backend: command.backend });
+    client = createClient({
+      backend: command.backend,
+      ...(command.model === undefined ? {} : { defaultModel: command.model }),
+    });
     const embedder = client.embedder();
     const started = performance.now();
     const loaded = await embedder.embed('warm-up');
@@ -111,7 +115,11 @@ export async function runEvalCli(argv: readonly string[], io: EvalCliIo): Promis
     }
     return exitCodes.ok;
   } catch (error) {
-    if (InvalidInputError.isInstance(error) || UnknownBackendError.isInstance(error)) {
+    if (
+      InvalidInputError.isInstance(error) ||
+      UnknownBackendError.isInstance(error) ||
+      UnknownModelError.isInstance(error)
+    ) {
       io.stderr(`ondevice-eval: ${error.message}\n\n${evalUsage()}`);
       return exitCodes.usage;
     }

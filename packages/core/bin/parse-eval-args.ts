@@ -1,5 +1,12 @@
 import { parseArgs } from 'node:util';
-import { type BackendPreference, InvalidInputError, parseBackendPreference } from '@ondevice/core';
+import {
+  type BackendPreference,
+  InvalidInputError,
+  defaultEmbeddingModelId,
+  getModelManifest,
+  listModelIds,
+  parseBackendPreference,
+} from '@ondevice/core';
 import { type EvalInputName, type EvalInputs, optionOf } from './eval-task.js';
 import { evalTaskNames, evalTasks } from './eval-tasks.js';
 
@@ -12,6 +19,8 @@ export type EvalCommand =
       inputs: EvalInputs;
       json: boolean;
       backend: BackendPreference;
+      /** Embedding model id; the client's default when absent. */
+      model?: string;
     };
 
 const inputNames: readonly EvalInputName[] = ['file', 'train', 'holdoutPerClass', 'shots', 'seed'];
@@ -26,7 +35,7 @@ export function evalUsage(): string {
     })
     .join('\n');
   return [
-    'Usage: npm run eval -- <task> <task options> [--json] [--backend <name>]',
+    'Usage: npm run eval -- <task> <task options> [--json] [--backend <name>] [--model <id>]',
     '',
     'Tasks:',
     tasks,
@@ -39,6 +48,9 @@ export function evalUsage(): string {
     '  --seed <n>                seed of the sampled shots and held-out rows (banking77; default 2024)',
     '  --json                    end stdout with one line {"task","metric","value","n"} (the report goes to stderr)',
     '  --backend <name>          tfjs backend (default wasm; in Node wasm, cpu or auto work)',
+    `  --model <id>              embedding model (default ${defaultEmbeddingModelId}; also ${listModelIds()
+      .filter((id) => id !== defaultEmbeddingModelId)
+      .join(', ')})`,
     '  -h, --help                show this help',
     '',
   ].join('\n');
@@ -50,6 +62,7 @@ export function evalUsage(): string {
  * @throws {InvalidInputError} for an unknown task or option, an option the task does not take,
  *   a missing required one, or a number out of range.
  * @throws {UnknownBackendError} for a `--backend` that is not a backend name.
+ * @throws {UnknownModelError} for a `--model` that is not a built-in model id.
  * @example
  * parseEvalArgs(['stsb', '--file', 'sts-dev.csv', '--json'])
  */
@@ -68,6 +81,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalCommand {
         seed: { type: 'string' },
         json: { type: 'boolean', default: false },
         backend: { type: 'string', default: 'wasm' },
+        model: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -145,12 +159,15 @@ export function parseEvalArgs(argv: readonly string[]): EvalCommand {
     );
   }
   task.checkInputs?.(inputs);
+  // Unknown ids fail here with the valid ones named (UnknownModelError), before any data is read.
+  if (values.model !== undefined) getModelManifest(values.model);
   return {
     kind: 'run',
     task: taskName,
     inputs,
     json: values.json,
     backend: parseBackendPreference(values.backend),
+    ...(values.model === undefined ? {} : { model: values.model }),
   };
 }
 

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { getModelManifest } from '@ondevice/core';
+import { get } from 'node:http';
+import { type ModelFile, getModelManifest } from '@ondevice/core';
 import { build, createServer, preview, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ondevice } from './index.js';
@@ -90,7 +91,7 @@ describe('ondevice() in build and preview', () => {
     expect(wasm.byteLength).toBeGreaterThan(100_000);
   });
 
-  it('serves the build with COOP/COEP in preview', async () => {
+  it('serves the build with COOP/COEP in preview, gzipped when the client accepts it', async () => {
     const server = await preview({
       root,
       configFile: false,
@@ -101,12 +102,27 @@ describe('ondevice() in build and preview', () => {
     try {
       const address = server.httpServer.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      const response = await fetch(
-        `http://127.0.0.1:${port}/ondevice/models/use-lite/group1-shard7of7`,
-      );
+      const shard = manifest.files.at(-1) as ModelFile;
+      const url = `http://127.0.0.1:${port}/ondevice/${shard.path}`;
+      // fetch asks for gzip and decodes it; the body is the file, byte for byte.
+      const response = await fetch(url);
       expect(response.status).toBe(200);
       expect(response.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
-      expect((await response.arrayBuffer()).byteLength).toBe(manifest.files.at(-1)?.bytes);
+      expect(response.headers.get('content-encoding')).toBe('gzip');
+      expect(sha256(new Uint8Array(await response.arrayBuffer()))).toBe(shard.sha256);
+      // A client that accepts no encoding gets the plain bytes.
+      const plain = await new Promise<{ encoding: string | undefined; length: number }>(
+        (resolve, reject) => {
+          get(url, (answer) => {
+            let length = 0;
+            answer.on('data', (chunk: Buffer) => (length += chunk.byteLength));
+            answer.on('end', () =>
+              resolve({ encoding: answer.headers['content-encoding'], length }),
+            );
+          }).on('error', reject);
+        },
+      );
+      expect(plain).toEqual({ encoding: undefined, length: shard.bytes });
     } finally {
       await server.close();
     }

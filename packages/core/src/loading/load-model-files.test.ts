@@ -48,15 +48,15 @@ describe('loading over HTTP', () => {
 
   it('fails with ModelIntegrityError naming the file when a shard is corrupted', async () => {
     faults.clear();
-    faults.set('group1-shard2of7', 'corrupt');
+    faults.set('group1-shard2of2.bin', 'corrupt');
     const error = await client()
       .embedder()
       .embed('x')
       .catch((caught: unknown) => caught);
     expect(ModelIntegrityError.isInstance(error)).toBe(true);
-    expect((error as ModelIntegrityError).url).toContain('group1-shard2of7');
+    expect((error as ModelIntegrityError).url).toContain('group1-shard2of2.bin');
     expect((error as ModelIntegrityError).expectedSha256).toBe(
-      manifest.files.find((file) => file.path.endsWith('group1-shard2of7'))?.sha256,
+      manifest.files.find((file) => file.path.endsWith('group1-shard2of2.bin'))?.sha256,
     );
   });
 

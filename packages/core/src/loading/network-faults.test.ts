@@ -16,7 +16,7 @@ import { createModelFileCache } from './model-cache.js';
 import { defaultNetworkOptions } from './network-options.js';
 
 const total = manifestBytes(getModelManifest('use-lite'));
-const shard = 'group1-shard1of7';
+const shard = 'group1-shard1of2.bin';
 
 let server: AssetServer;
 beforeAll(async () => {
@@ -158,7 +158,7 @@ describe('runtime files outside a manifest (wasm binaries)', () => {
   it('are retried, cached under their version, and refused when they are not what was expected', async () => {
     server.faults.set('vocab.json', '503-once');
     const cache = createModelFileCache({ persistent: false });
-    const url = `${server.baseUrl}vocab.json`;
+    const url = `${server.baseUrl}models/use-lite/vocab.json`;
     const read = () => loadAssetFile({ url, version: 'v1', cache, network });
     const first = await read();
     expect(server.requests.get('vocab.json')).toBe(2); // the 503, then the file

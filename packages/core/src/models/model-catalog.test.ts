@@ -40,7 +40,11 @@ describe("the client's model catalogue", () => {
 
   it("fails a model whose runtime is not registered when it loads, with the runtimes' names", async () => {
     const client = createClient({ models: [custom], worker: false });
-    expect(client.manifests().map((manifest) => manifest.id)).toEqual(['use-lite', 'my-model']);
+    expect(client.manifests().map((manifest) => manifest.id)).toEqual([
+      'use-lite',
+      'use-lite-float32',
+      'my-model',
+    ]);
     const failure = await client
       .embedder({ model: 'my-model' })
       .embed('hello')

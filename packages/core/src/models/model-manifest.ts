@@ -49,6 +49,11 @@ export interface ModelManifest {
   files: readonly ModelFile[];
   /** Where the weights come from, for model cards and diagnostics. */
   origin: string;
+  /**
+   * Models with the same embedding space give interchangeable vectors (one network at other
+   * precisions), so a head trained on one runs on the others. Absent: the model's own id.
+   */
+  embeddingSpace?: string;
 }
 
 /**

@@ -1,14 +1,14 @@
 import { UnknownModelError } from '@ondevice/errors';
 import type { ModelManifest } from './model-manifest.js';
-import { useLiteManifest } from './use-lite.js';
+import { useLiteFloat32Manifest, useLiteManifest } from './use-lite.js';
 
 /**
  * The manifests that ship with ondevice.
  *
  * @example
- * builtInManifests.map((manifest) => manifest.id) // ['use-lite']
+ * builtInManifests.map((manifest) => manifest.id) // ['use-lite', 'use-lite-float32']
  */
-export const builtInManifests: readonly ModelManifest[] = [useLiteManifest];
+export const builtInManifests: readonly ModelManifest[] = [useLiteManifest, useLiteFloat32Manifest];
 
 /**
  * Id of the model used when none is named.
@@ -22,7 +22,7 @@ export const defaultEmbeddingModelId = useLiteManifest.id;
  * Ids of every built-in model.
  *
  * @example
- * listModelIds() // ['use-lite']
+ * listModelIds() // ['use-lite', 'use-lite-float32']
  */
 export function listModelIds(): string[] {
   return builtInManifests.map((manifest) => manifest.id);
@@ -45,4 +45,19 @@ export function getModelManifest(id: string): ModelManifest {
     });
   }
   return manifest;
+}
+
+/**
+ * Whether two built-in models give interchangeable vectors (the same `embeddingSpace`); any
+ * model shares its own.
+ *
+ * @example
+ * sameEmbeddingSpace('use-lite', 'use-lite-float32') // true
+ */
+export function sameEmbeddingSpace(a: string, b: string): boolean {
+  if (a === b) return true;
+  const space = (id: string) =>
+    builtInManifests.find((manifest) => manifest.id === id)?.embeddingSpace;
+  const first = space(a);
+  return first !== undefined && first === space(b);
 }

