@@ -10,12 +10,12 @@ export interface AssetSource {
   /** The URL or path a file is read from, for messages and cache keys. */
   locate(file: ModelFile): string;
   /**
-   * Reads a whole file once, calling `onBytes` with each chunk's length as it arrives.
+   * Reads a whole file once, calling `onChunk` with each chunk as it arrives.
    * @throws {ModelLoadError} whose `reason` tells whether another attempt may help.
    */
   read(
     file: ModelFile,
-    onBytes: (bytes: number) => void,
+    onChunk: (chunk: Uint8Array) => void,
     signal?: AbortSignal,
   ): Promise<Uint8Array>;
 }
@@ -53,10 +53,10 @@ function urlSource(assetBaseUrl: string, stallTimeoutMs: number): AssetSource {
   return {
     kind: 'url',
     locate,
-    read: (file, onBytes, signal) =>
+    read: (file, onChunk, signal) =>
       fetchBytes(locate(file), {
         stallTimeoutMs,
-        onBytes,
+        onChunk,
         expectedBytes: file.bytes,
         ...(signal ? { signal } : {}),
       }),
@@ -95,11 +95,11 @@ function nodeModulesSource(): AssetSource {
   return {
     kind: 'node_modules',
     locate,
-    async read(file, onBytes) {
+    async read(file, onChunk) {
       const location = locate(file);
       try {
         const bytes = await get().readFile(location);
-        onBytes(bytes.byteLength);
+        onChunk(bytes);
         return bytes;
       } catch (error) {
         throw new ModelLoadError({
@@ -107,7 +107,10 @@ function nodeModulesSource(): AssetSource {
           status: undefined,
           reason: 'unreadable',
           cause: error,
-          message: `Could not read ${location} from node_modules. Is ${file.source.package} installed?`,
+          message:
+            file.source.package === '@ondevice/core'
+              ? `Could not read ${location}: the 8-bit model files are written by \`npm run quantize\` (run by \`npm install\` in the ondevice repository; they ship in the published package).`
+              : `Could not read ${location} from node_modules. Is ${file.source.package} installed?`,
         });
       }
     },

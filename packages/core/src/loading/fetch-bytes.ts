@@ -2,27 +2,27 @@ import { ModelLoadError } from '@ondevice/errors';
 import { abortErrorFor } from '../util/abort.js';
 
 /**
- * Fetches one file over HTTP, once: streams its body, calling `onBytes` with each chunk's
- * length. A file that receives no bytes for `stallTimeoutMs` (waiting for the answer, or
+ * Fetches one file over HTTP, once: streams its body, calling `onChunk` with each chunk as it
+ * arrives (to count and hash it). A file that receives no bytes for `stallTimeoutMs` (waiting for the answer, or
  * between chunks) fails as `stalled`; every failure is a {@link ModelLoadError} whose `reason`
  * says whether trying again may help. Retrying is the caller's choice (`withRetries`).
  *
  * @throws {ModelLoadError} reason `http`, `network`, `not-a-model-file` or `stalled`.
  * @throws {AbortError} when `signal` fires.
  * @example
- * const bytes = await fetchBytes(url, { expectedBytes: 4_194_304, stallTimeoutMs: 15_000, onBytes })
+ * const bytes = await fetchBytes(url, { expectedBytes: 4_194_304, stallTimeoutMs: 15_000, onChunk })
  */
 export async function fetchBytes(
   url: string,
   options: {
     stallTimeoutMs: number;
-    onBytes: (bytes: number) => void;
+    onChunk: (chunk: Uint8Array) => void;
     /** The declared size, to allocate once; a file of another size is still read whole. */
     expectedBytes?: number;
     signal?: AbortSignal;
   },
 ): Promise<Uint8Array> {
-  const { stallTimeoutMs, onBytes, signal } = options;
+  const { stallTimeoutMs, onChunk, signal } = options;
   const stall = new AbortController();
   let received = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -86,7 +86,7 @@ export async function fetchBytes(
     }
     if (!response.body) {
       const bytes = new Uint8Array(await response.arrayBuffer());
-      onBytes(bytes.byteLength);
+      onChunk(bytes);
       return bytes;
     }
     const reader = response.body.getReader();
@@ -106,7 +106,7 @@ export async function fetchBytes(
         }
         buffer.set(value, received);
         received += value.byteLength;
-        onBytes(value.byteLength);
+        onChunk(value);
       }
     } catch (error) {
       void reader.cancel().catch(() => {});

@@ -30,7 +30,7 @@ export async function loadAssetFile(options: {
     () =>
       fetchBytes(url, {
         stallTimeoutMs: network.stallTimeoutMs,
-        onBytes: () => {},
+        onChunk: () => {},
         ...(signal ? { signal } : {}),
       }),
     { ...network, ...(signal ? { signal } : {}), what: `Downloading ${url}` },

@@ -3,7 +3,7 @@ import { type ModelManifest, manifestBytes } from '../models/model-manifest.js';
 import { throwIfAborted } from '../util/abort.js';
 import type { AssetSource } from './asset-source.js';
 import type { ModelFileCache } from './model-cache.js';
-import { sha256Hex } from './sha256.js';
+import { createSha256, sha256Hex } from './sha256.js';
 import { withRetries } from './with-retries.js';
 
 /** Byte counts for the one overall progress stream of a model. */
@@ -11,7 +11,7 @@ export type BytesProgress = (loaded: number, total: number) => void;
 
 /**
  * Reads every file of a model, from the cache when a verified copy is there, else from the
- * source; checks each against its sha256 and reports overall bytes (not per file). A file that
+ * source; checks each against its sha256 (hashed chunk by chunk while it downloads) and reports overall bytes (not per file). A file that
  * fails transiently (network error, stall, HTTP 5xx/408/429) is fetched again with backoff.
  *
  * @returns the bytes of each file, keyed by its manifest path.
@@ -54,13 +54,17 @@ export async function loadModelFiles(options: {
       // Bytes of this file counted so far, over all attempts: a retried file counts again only
       // past what its earlier attempts reached, so the overall count never goes back or over.
       let counted = 0;
-      const bytes = await withRetries(
-        () => {
+      // Each attempt hashes its bytes as they arrive, so no pass over the file is left to do
+      // once the last chunk is in (the thread is mostly idle while downloading).
+      const { bytes, actual } = await withRetries(
+        async () => {
           let received = 0;
-          return source.read(
+          const hash = await createSha256();
+          const read = await source.read(
             file,
             (chunk) => {
-              received += chunk;
+              hash.update(chunk);
+              received += chunk.byteLength;
               const next = Math.min(received, file.bytes);
               if (next > counted) {
                 advance(next - counted);
@@ -69,10 +73,10 @@ export async function loadModelFiles(options: {
             },
             readSignal,
           );
+          return { bytes: read, actual: hash.hex() };
         },
         { ...retry, signal: readSignal, what: `Loading model ${manifest.id}` },
       );
-      const actual = await sha256Hex(bytes);
       if (actual !== file.sha256) {
         throw new ModelIntegrityError({
           url: location,

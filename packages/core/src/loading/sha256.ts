@@ -11,3 +11,29 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
   return hex;
 }
+
+/** An incremental sha256: update with each chunk, then read the hex digest once. */
+export interface Sha256 {
+  update(chunk: Uint8Array): void;
+  hex(): string;
+}
+
+/**
+ * An incremental sha256 (@noble/hashes, loaded on first use): WebCrypto has no streaming
+ * digest, and hashing each chunk as it arrives leaves nothing to verify after the download.
+ *
+ * @example
+ * const hash = await createSha256(); hash.update(chunk); hash.hex()
+ */
+export async function createSha256(): Promise<Sha256> {
+  const { sha256 } = await import('@noble/hashes/sha2.js');
+  const state = sha256.create();
+  return {
+    update: (chunk) => void state.update(chunk),
+    hex: () => {
+      let hex = '';
+      for (const byte of state.digest()) hex += byte.toString(16).padStart(2, '0');
+      return hex;
+    },
+  };
+}
