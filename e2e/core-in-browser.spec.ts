@@ -3,7 +3,9 @@ import { openFixture } from './fixture-page';
 import { urls } from './ports';
 
 test.describe('@ondevice/core in Chromium', () => {
-  test('embeds in a module worker, picks wasm by measurement and says why', async ({ page }) => {
+  test("answers on the probe's guess (wasm), measures the backends once idle and says why", async ({
+    page,
+  }) => {
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(worker.url()));
     await openFixture(page);
@@ -14,30 +16,54 @@ test.describe('@ondevice/core in Chromium', () => {
         .embedder()
         .embed(['How do I reset my password?', 'I forgot my password', 'Lunch was great']);
       const [a, b, c] = embeddings as [Float32Array, Float32Array, Float32Array];
+      const first = client.diagnostics();
+      // Then wait (on the client's state, not a clock) for the measured choice.
+      await new Promise<void>((resolve) => {
+        const check = () => {
+          if (client.diagnostics().backend.selection?.decidedBy === 'measurement') resolve();
+        };
+        client.subscribe(check);
+        check();
+      });
       return {
         backend,
         dimensions,
         paraphrase: cosineSimilarity(a, b),
         unrelated: cosineSimilarity(a, c),
-        diagnostics: client.diagnostics(),
+        first,
+        measured: client.diagnostics(),
+        // A new text (not from the cache) on the measured model.
+        afterMeasuring: cosineSimilarity(
+          (await client.embedder().embed(['How can I reset my password?']))
+            .embeddings[0] as Float32Array,
+          a,
+        ),
       };
     });
     expect(workers.some((url) => url.includes('worker-entry'))).toBe(true);
     expect(result.dimensions).toBe(512);
     expect(result.paraphrase).toBeGreaterThan(result.unrelated + 0.2);
     expect(result.backend).toBe('wasm');
-    const selection = result.diagnostics.backend.selection!;
-    expect(selection.decidedBy).toBe('measurement');
+    const guessed = result.first.backend.selection!;
+    expect(guessed.decidedBy).toBe('probe');
+    const guessedByName = Object.fromEntries(guessed.candidates.map((c) => [c.name, c]));
+    expect(guessedByName.wasm?.outcome).toBe('chosen');
+    expect(guessedByName.cpu?.outcome).toBe('skipped');
+    // SwiftShader is a software renderer: never chosen by default.
+    expect(guessedByName.webgl?.outcome).toBe('rejected');
+    expect(guessedByName.webgl?.reason).toMatch(/software renderer/);
+    const selection = result.measured.backend.selection!;
     const byName = Object.fromEntries(selection.candidates.map((c) => [c.name, c]));
+    expect(selection.chosen).toBe('wasm');
     expect(byName.wasm?.outcome).toBe('chosen');
     expect(byName.wasm?.sentencesPerSecond).toBeGreaterThan(0);
-    // SwiftShader is a software renderer: never chosen by default.
-    expect(byName.webgl?.outcome).toBe('rejected');
-    expect(byName.webgl?.reason).toMatch(/software renderer/);
-    expect(result.diagnostics.worker.enabled).toBe(true);
-    expect(result.diagnostics.modelCache?.storage).toBe('cache-api');
+    expect(byName.cpu?.outcome).toMatch(/measured|skipped/);
+    expect(result.measured.worker.enabled).toBe(true);
+    expect(result.measured.modelCache?.storage).toBe('cache-api');
     // How long the measurement took is a bench figure (npm run bench, (c)), not a test's.
     expect(selection.milliseconds).toBeGreaterThan(0);
+    // The model still answers after the measurement.
+    expect(result.afterMeasuring).toBeGreaterThan(result.unrelated + 0.2);
   });
 
   test('remembers the measured backend per device and model', async ({ page }) => {
@@ -45,6 +71,13 @@ test.describe('@ondevice/core in Chromium', () => {
     const decidedBy = await page.evaluate(async () => {
       const first = window.ondevice.createClient();
       await first.embedder().embed('one');
+      await new Promise<void>((resolve) => {
+        const check = () => {
+          if (first.diagnostics().backend.selection?.decidedBy === 'measurement') resolve();
+        };
+        first.subscribe(check);
+        check();
+      });
       first.dispose();
       const second = window.ondevice.createClient();
       await second.embedder().embed('two');
@@ -53,7 +86,7 @@ test.describe('@ondevice/core in Chromium', () => {
         second.diagnostics().backend.selection?.decidedBy,
       ];
     });
-    expect(decidedBy[1]).toBe('remembered');
+    expect(decidedBy).toEqual(['measurement', 'remembered']);
   });
 
   test('errors cross the worker boundary as their own classes', async ({ page }) => {
@@ -114,7 +147,7 @@ test.describe('@ondevice/core in Chromium', () => {
   test('a corrupted weight shard fails with ModelIntegrityError naming the file', async ({
     page,
   }) => {
-    await page.route('**/ondevice/models/use-lite/group1-shard3of7', (route) =>
+    await page.route('**/ondevice/models/use-lite/group1-shard2of2.bin', (route) =>
       route.fulfill({
         status: 200,
         contentType: 'application/octet-stream',
@@ -139,7 +172,7 @@ test.describe('@ondevice/core in Chromium', () => {
       }
     });
     expect(outcome?.is).toBe(true);
-    expect(outcome?.url).toContain('group1-shard3of7');
+    expect(outcome?.url).toContain('group1-shard2of2.bin');
     expect(outcome?.expected).toMatch(/^[0-9a-f]{64}$/);
   });
 

@@ -4,7 +4,7 @@ import type { EngineOptions } from '../engine/engine-options.js';
 import type { LoadReport } from '../engine/load-report.js';
 import { type ModelCatalog, createModelCatalog } from '../models/model-catalog.js';
 import type { ModelManifest } from '../models/model-manifest.js';
-import { defaultEmbeddingModelId } from '../models/registry.js';
+import { defaultEmbeddingModelId, sameEmbeddingSpace } from '../models/registry.js';
 import { type BackendPreference, parseBackendPreference } from '../runtimes/backend-name.js';
 import { readRememberedBackends, rememberBackend } from '../runtimes/backend-memory.js';
 import type { RuntimeMemory } from '../runtimes/runtime.js';
@@ -224,7 +224,11 @@ class Client extends Subscribable implements OnDeviceClient {
   }
 
   sentiment(options: SentimentAnalyzerOptions = {}): SentimentAnalyzer {
-    const resolved = { model: this.catalog.get(options.model ?? sentimentModelId).id };
+    // The head runs on the client's default model when that gives the same vectors (one model loaded).
+    const fallback = sameEmbeddingSpace(this.defaultModel, sentimentModelId)
+      ? this.defaultModel
+      : sentimentModelId;
+    const resolved = { model: this.catalog.get(options.model ?? fallback).id };
     checkOptions(options, { model: optionRules.string }, 'sentiment()');
     return this.instances.get('sentiment', undefined, options, resolved, () =>
       createSentimentAnalyzer(this.runner(resolved.model)),
@@ -308,8 +312,11 @@ class Client extends Subscribable implements OnDeviceClient {
             for (const handle of this.handles.values()) handle.reset();
             this.changed();
           },
+          onReport: (report) => this.recordLoad(report),
         })
-      : createInThreadConnection(this.engineOptions);
+      : createInThreadConnection(this.engineOptions, {
+          onReport: (report) => this.recordLoad(report),
+        });
     return this.connectionInstance;
   };
 

@@ -29,6 +29,20 @@ import { type TaskContext, TaskResources } from './task-context.js';
 /** Longest stretch of tokenising between two looks at the event loop, in milliseconds. */
 const tokenizeSliceMs = 10;
 
+/** How long a model on a guessed backend must be idle before the backends are measured. */
+const measureAfterIdleMs = 1000;
+
+/**
+ * What the engine tells its host outside any request.
+ *
+ * @example
+ * new Engine(options, { onReport: (report) => post({ type: 'report', report }) })
+ */
+export interface EngineHooks {
+  /** A model's load report changed: the backends were measured after a guessed start. */
+  onReport?(report: LoadReport): void;
+}
+
 /**
  * Vectors of texts, in order, and which texts were longer than the model reads.
  *
@@ -83,8 +97,14 @@ export class Engine {
   private readonly taskResources = new TaskResources();
   /** How long one model run may take on this thread (see run-planner.ts). */
   private readonly runBudgetMs = isWorkerScope() ? runBudgetMs.worker : runBudgetMs.shared;
+  /** Requests queued or running, and when the last one started or ended (for idle work). */
+  private busy = 0;
+  private lastActivity = 0;
 
-  constructor(private readonly options: EngineOptions) {
+  constructor(
+    private readonly options: EngineOptions,
+    private readonly hooks: EngineHooks = {},
+  ) {
     this.source = createAssetSource(options.assetBaseUrl, options.network);
     this.cache = createModelFileCache({ persistent: options.modelCache === 'persistent' });
     // A manifest naming no registered runtime fails its own loads, not the engine.
@@ -124,6 +144,8 @@ export class Engine {
     const check = () => {
       if (cancelled()) throw new AbortError({ message: 'The embedding request was cancelled.' });
     };
+    this.busy += 1;
+    this.lastActivity = performance.now();
     // Yield first, so queued requests do not run back to back as one long task on the page.
     const run = this.queue.then(yieldToEventLoop).then(async () => {
       check();
@@ -171,6 +193,10 @@ export class Engine {
       return { vectors: output, truncated };
     });
     this.queue = run.catch(() => undefined);
+    void this.queue.then(() => {
+      this.busy -= 1;
+      this.lastActivity = performance.now();
+    });
     return run;
   }
 
@@ -370,7 +396,7 @@ export class Engine {
     });
     files.catch(() => {}); // a failure reaches the caller through readFiles, or is moot
     const runtime = await this.runtime(manifest.runtime);
-    const { model, selection } = await runtime.load({
+    const { model, selection, measure } = await runtime.load({
       manifest,
       policy: {
         requested: this.options.backend,
@@ -396,6 +422,59 @@ export class Engine {
       milliseconds: performance.now() - started,
     };
     onStatus({ status: 'ready', backend: model.backend });
-    return { model, report };
+    const loaded = { model, report };
+    if (measure) this.measureWhenIdle(loaded, measure, signal);
+    return loaded;
+  }
+
+  /**
+   * Measures the backends of a model that started on the probe's guess, once no request has
+   * run for {@link measureAfterIdleMs}, as one queued job (requests wait for it, never run
+   * beside it); switches to a faster backend when there is one and reports the measured choice.
+   * A failed measurement keeps the guess.
+   */
+  private measureWhenIdle(
+    loaded: LoadedModel,
+    measure: () => Promise<{ model: RuntimeModel; selection: LoadReport['selection'] }>,
+    signal: AbortSignal,
+  ): void {
+    const attempt = () => {
+      if (this.disposed || signal.aborted) return;
+      const quiet = performance.now() - this.lastActivity;
+      if (this.busy > 0 || quiet < measureAfterIdleMs) {
+        later(Math.max(measureAfterIdleMs - quiet, 50));
+        return;
+      }
+      this.busy += 1;
+      this.queue = this.queue
+        .then(async () => {
+          if (this.disposed) return;
+          const measured = await measure();
+          if (this.disposed) {
+            measured.model.unload();
+            return;
+          }
+          const previous = loaded.model;
+          loaded.model = measured.model;
+          loaded.report = {
+            ...loaded.report,
+            backend: measured.model.backend,
+            selection: measured.selection,
+          };
+          if (previous !== measured.model) previous.unload();
+          this.hooks.onReport?.(loaded.report);
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          this.busy -= 1;
+          this.lastActivity = performance.now();
+        });
+    };
+    const later = (ms: number) => {
+      const timer = setTimeout(attempt, ms);
+      // In Node, a pending measurement never keeps the process alive.
+      (timer as { unref?: () => void }).unref?.();
+    };
+    later(measureAfterIdleMs);
   }
 }

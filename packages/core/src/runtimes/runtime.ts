@@ -127,6 +127,13 @@ export interface RuntimeLoadResult {
   model: RuntimeModel;
   /** How the backend was chosen, with every candidate's outcome and reason. */
   selection: BackendSelection;
+  /**
+   * Present when the backend is the probe's best guess (`decidedBy: 'probe'`): measures every
+   * usable backend with the real model and resolves with the fastest's model (the same one when
+   * the guess was right; the caller unloads the one it replaces) and the measured selection.
+   * The engine calls it once, when the model has been idle for a moment.
+   */
+  measure?(): Promise<RuntimeLoadResult>;
 }
 
 /**

@@ -30,7 +30,11 @@ export interface BackendCandidate {
 export interface BackendSelection {
   requested: BackendPreference;
   chosen: BackendName;
-  decidedBy: 'explicit' | 'measurement' | 'remembered';
+  /**
+   * `probe`: the first usable backend, taken without measuring so the first result is not
+   * delayed; the engine measures the others once the model is idle and reports `measurement`.
+   */
+  decidedBy: 'explicit' | 'measurement' | 'remembered' | 'probe';
   candidates: BackendCandidate[];
   /** Total time spent probing and measuring. */
   milliseconds: number;
@@ -83,6 +87,43 @@ export async function selectBackend(options: {
     requested === 'auto' ? (options.backends ?? backendNames) : [requested];
   const candidates: BackendCandidate[] = [];
   const viable: ViableCandidate[] = [];
+  // A remembered choice is probed alone first: when it is still usable, the others (a GPU
+  // context each) are not probed at all, which keeps them off a returning visit's first result.
+  if (requested === 'auto' && remembered && order.includes(remembered.backend)) {
+    const probe = await hooks.probe(remembered.backend);
+    if (probe.usable) {
+      for (const previous of remembered.candidates) {
+        candidates.push({
+          ...previous,
+          reason:
+            previous.name === remembered.backend
+              ? `remembered: fastest when measured on this device at ${remembered.measuredAt}`
+              : `remembered measurement from ${remembered.measuredAt}: ${previous.reason}`,
+          outcome:
+            previous.name === remembered.backend
+              ? 'chosen'
+              : previous.outcome === 'chosen'
+                ? 'measured'
+                : previous.outcome,
+        });
+      }
+      if (!candidates.some((candidate) => candidate.name === remembered.backend)) {
+        candidates.push({
+          name: remembered.backend,
+          ...(probe.device ? { device: probe.device } : {}),
+          outcome: 'chosen',
+          reason: `remembered: fastest when measured on this device at ${remembered.measuredAt}`,
+        });
+      }
+      return {
+        requested,
+        chosen: remembered.backend,
+        decidedBy: 'remembered',
+        candidates: sortByOrder(candidates),
+        milliseconds: now() - started,
+      };
+    }
+  }
   for (const name of order) {
     const probe = await hooks.probe(name);
     if (probe.usable) viable.push({ name, ...(probe.device ? { device: probe.device } : {}) });
@@ -108,26 +149,6 @@ export async function selectBackend(options: {
     }
     candidates.push({ ...only, outcome: 'chosen', reason: 'requested explicitly' });
     return finish(only.name, 'explicit');
-  }
-
-  if (remembered && viable.some((candidate) => candidate.name === remembered.backend)) {
-    for (const previous of remembered.candidates) {
-      if (candidates.some((candidate) => candidate.name === previous.name)) continue;
-      candidates.push({
-        ...previous,
-        reason:
-          previous.name === remembered.backend
-            ? `remembered: fastest when measured on this device at ${remembered.measuredAt}`
-            : `remembered measurement from ${remembered.measuredAt}: ${previous.reason}`,
-        outcome:
-          previous.name === remembered.backend
-            ? 'chosen'
-            : previous.outcome === 'chosen'
-              ? 'measured'
-              : previous.outcome,
-      });
-    }
-    return finish(remembered.backend, 'remembered');
   }
 
   let best: BackendCandidate | undefined;

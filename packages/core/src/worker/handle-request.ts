@@ -39,7 +39,9 @@ export function createRequestHandler(
               message: `Worker speaks protocol ${protocolVersion}, page sent ${request.protocolVersion}: the worker script is stale.`,
             });
           }
-          engine = new Engine(request.options);
+          engine = new Engine(request.options, {
+            onReport: (report) => post({ type: 'report', report }),
+          });
           dispatch = createTaskDispatcher(engine);
           post({ type: 'initialized', id: request.id });
           return;

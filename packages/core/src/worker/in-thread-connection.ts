@@ -1,3 +1,4 @@
+import type { EngineHooks } from '../engine/engine.js';
 import type { EngineOptions } from '../engine/engine-options.js';
 import { abortErrorFor, throwIfAborted } from '../util/abort.js';
 import type { EngineConnection } from './engine-connection.js';
@@ -8,10 +9,13 @@ import type { EngineConnection } from './engine-connection.js';
  * @example
  * const connection = createInThreadConnection(engineOptions)
  */
-export function createInThreadConnection(options: EngineOptions): EngineConnection {
+export function createInThreadConnection(
+  options: EngineOptions,
+  hooks: EngineHooks = {},
+): EngineConnection {
   const started = Promise.all([import('../engine/engine.js'), import('./task-dispatcher.js')]).then(
     ([{ Engine }, { createTaskDispatcher }]) => {
-      const engine = new Engine(options);
+      const engine = new Engine(options, hooks);
       return { engine, dispatch: createTaskDispatcher(engine) };
     },
   );

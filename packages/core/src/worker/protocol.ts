@@ -6,15 +6,16 @@ import type { RuntimeMemory } from '../runtimes/runtime.js';
 import type { TaskEnvelope, TaskOutcome } from './task-dispatcher.js';
 
 /**
- * Protocol version, checked on `init` so a stale cached worker script fails loudly. Version 4:
- * `embedded` says which texts were truncated to the model's token limit, and `cancel` is
- * acknowledged (3: tasks travel as a
+ * Protocol version, checked on `init` so a stale cached worker script fails loudly. Version 5:
+ * `report` carries a load report that changed outside any request (the backends measured after
+ * a guessed start). 4: `embedded` says which texts were truncated to the model's token limit,
+ * and `cancel` is acknowledged (3: tasks travel as a
  * name and a payload, with engine-side instance state; `memory` replaces `tensor-count`).
  *
  * @example
  * worker.postMessage({ type: 'init', id: 1, protocolVersion, options })
  */
-export const protocolVersion = 4;
+export const protocolVersion = 5;
 
 /**
  * How long the page waits for the worker to acknowledge a `cancel` before it decides the
@@ -61,6 +62,8 @@ export type WorkerResponse =
   | { type: 'task-result'; id: number; outcome: TaskOutcome }
   | { type: 'memory'; id: number; memory: Record<string, RuntimeMemory> }
   | { type: 'initialized'; id: number }
+  /** A model's load report changed outside any request (its backends were measured). */
+  | { type: 'report'; report: LoadReport }
   /** The worker read a `cancel` (its event loop is free); the cancelled work stops at its next check. */
   | { type: 'cancel-received'; id: number }
   | { type: 'failed'; id: number; error: SerializedError };

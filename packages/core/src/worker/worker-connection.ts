@@ -49,6 +49,8 @@ export function createWorkerConnection(options: {
   engineOptions: EngineOptions;
   createWorker: () => Worker;
   onFailure: WorkerFailureListener;
+  /** A model's load report changed outside any request (its backends were measured). */
+  onReport?: (report: LoadReport) => void;
   /** @default cancelAcknowledgementMs */
   cancelAcknowledgementMs?: number;
 }): EngineConnection {
@@ -97,6 +99,10 @@ export function createWorkerConnection(options: {
       if (response.type === 'cancel-received') {
         clearTimeout(watchdogs.get(response.id));
         watchdogs.delete(response.id);
+        return;
+      }
+      if (response.type === 'report') {
+        options.onReport?.(response.report);
         return;
       }
       const entry = pending.get(response.id);

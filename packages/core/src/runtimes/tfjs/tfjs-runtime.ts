@@ -12,7 +12,7 @@ import type {
   RuntimeMemory,
   RuntimeProbe,
 } from '../runtime.js';
-import { type BackendSelection, selectBackend } from '../select-backend.js';
+import { type BackendCandidate, type BackendSelection, selectBackend } from '../select-backend.js';
 import { throwIfAborted } from '../../util/abort.js';
 import { type Tfjs, type WasmSettings, activateBackend, loadTfjs } from './tfjs-modules.js';
 import { UseLiteModel } from './use-lite-model.js';
@@ -67,6 +67,10 @@ class TfjsRuntime implements Runtime {
     const tokenizer = UseLiteModel.createTokenizer(files, manifest);
     const build = (backend: BackendName) =>
       UseLiteModel.create(tfjs, files, manifest, tokenizer, backend);
+    if (!this.selection && policy.requested === 'auto' && !policy.remembered) {
+      const guessed = await this.loadOnGuess(tfjs, policy, build);
+      if (guessed) return guessed;
+    }
     const trials = new Map<BackendName, UseLiteModel>();
     this.selection ??= this.select(tfjs, policy, async (name) => {
       const model = await build(name);
@@ -78,6 +82,77 @@ class TfjsRuntime implements Runtime {
     await activateBackend(tfjs, selection.chosen, this.wasm);
     const model = trials.get(selection.chosen) ?? (await build(selection.chosen));
     return { model, selection };
+  }
+
+  /**
+   * `auto` with nothing remembered: the model runs at once on the first usable backend (GPU
+   * first, software rasterisers rejected), and `measure` times every usable one later.
+   * Returns undefined when nothing is usable, for {@link selectBackend} to explain why.
+   */
+  private async loadOnGuess(
+    tfjs: Tfjs,
+    policy: BackendPolicy,
+    build: (name: BackendName) => Promise<UseLiteModel>,
+  ): Promise<RuntimeLoadResult | undefined> {
+    const started = performance.now();
+    const capabilities = detectCapabilities();
+    const probes = await Promise.all(
+      tfjsBackends.map((name) => this.probeBackend(name, capabilities, policy)),
+    );
+    const guess = probes.find((probe) => probe.usable)?.name;
+    if (!guess) return undefined;
+    await activateBackend(tfjs, guess, this.wasm);
+    const model = await build(guess);
+    const candidates: BackendCandidate[] = probes.map((probe) => {
+      const device = probe.device ? { device: probe.device } : {};
+      if (!probe.usable) {
+        return { name: probe.name, ...device, outcome: 'rejected', reason: probe.reason ?? '' };
+      }
+      return probe.name === guess
+        ? {
+            name: probe.name,
+            ...device,
+            outcome: 'chosen',
+            reason: `first usable of ${tfjsBackends.join(', ')}: taken at once, measured against the others when the model is idle`,
+          }
+        : {
+            name: probe.name,
+            ...device,
+            outcome: 'skipped',
+            reason: 'to be measured when the model is idle',
+          };
+    });
+    const selection: BackendSelection = {
+      requested: 'auto',
+      chosen: guess,
+      decidedBy: 'probe',
+      candidates,
+      milliseconds: performance.now() - started,
+    };
+    this.selection = Promise.resolve(selection);
+    const measure = async (): Promise<RuntimeLoadResult> => {
+      const trials = new Map<BackendName, UseLiteModel>([[guess, model]]);
+      let measured: BackendSelection;
+      try {
+        measured = await this.select(tfjs, { ...policy, remembered: undefined }, async (name) => {
+          const trial = trials.get(name) ?? (await build(name));
+          trials.set(name, trial);
+          return trial;
+        });
+      } catch (error) {
+        for (const [name, trial] of trials) if (name !== guess) trial.unload();
+        await activateBackend(tfjs, guess, this.wasm);
+        throw error;
+      }
+      for (const [name, trial] of trials) {
+        if (name !== measured.chosen && name !== guess) trial.unload();
+      }
+      await activateBackend(tfjs, measured.chosen, this.wasm);
+      this.selection = Promise.resolve(measured);
+      const chosen = trials.get(measured.chosen) ?? (await build(measured.chosen));
+      return { model: chosen, selection: measured };
+    };
+    return { model, selection, measure };
   }
 
   async memory(): Promise<RuntimeMemory> {
