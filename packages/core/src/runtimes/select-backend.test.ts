@@ -81,6 +81,36 @@ describe('selectBackend', () => {
     expect(selection).toMatchObject({ chosen: 'wasm', decidedBy: 'remembered' });
   });
 
+  it('probes only the remembered backend when it is still usable (no GPU context for the others)', async () => {
+    const probed: BackendName[] = [];
+    const { hooks, now } = scenario({ wasm: 100 });
+    const selection = await selectBackend({
+      requested: 'auto',
+      budgetMs: 1500,
+      hooks: {
+        ...hooks,
+        probe: (name) => {
+          probed.push(name);
+          return hooks.probe(name);
+        },
+      },
+      now,
+      remembered: {
+        backend: 'wasm',
+        measuredAt: 'then',
+        candidates: [
+          { name: 'webgl', outcome: 'rejected', reason: 'software renderer' },
+          { name: 'wasm', outcome: 'chosen', sentencesPerSecond: 100, reason: 'fastest' },
+        ],
+      },
+    });
+    expect(probed).toEqual(['wasm']);
+    expect(selection.candidates.map((candidate) => [candidate.name, candidate.outcome])).toEqual([
+      ['webgl', 'rejected'],
+      ['wasm', 'chosen'],
+    ]);
+  });
+
   it('measures again when the remembered backend is no longer usable', async () => {
     const { hooks, measured, now } = scenario(
       { wasm: 100, cpu: 5 },
