@@ -30,7 +30,7 @@ import { type TaskContext, TaskResources } from './task-context.js';
 const tokenizeSliceMs = 10;
 
 /** How long a model on a guessed backend must be idle before the backends are measured. */
-const measureAfterIdleMs = 1000;
+const measureAfterIdleMs = 2000;
 
 /**
  * What the engine tells its host outside any request.

@@ -62,6 +62,30 @@ describe('selectBackend', () => {
     ).toHaveLength(3);
   });
 
+  it('measures a fallback only when no other backend could be measured', async () => {
+    const first = scenario({ wasm: 100, cpu: 5 }, { webgpu: 'none', webgl: 'none' });
+    const skipped = await selectBackend({
+      requested: 'auto',
+      budgetMs: 1500,
+      fallbacks: ['cpu'],
+      ...first,
+    });
+    expect(first.measured).toEqual(['wasm']);
+    expect(skipped.candidates.find((candidate) => candidate.name === 'cpu')).toMatchObject({
+      outcome: 'skipped',
+      reason: expect.stringMatching(/fallback.*wasm does/),
+    });
+    const second = scenario({ cpu: 5 }, { webgpu: 'none', webgl: 'none', wasm: 'no wasm' });
+    const only = await selectBackend({
+      requested: 'auto',
+      budgetMs: 1500,
+      fallbacks: ['cpu'],
+      ...second,
+    });
+    expect(second.measured).toEqual(['cpu']);
+    expect(only.chosen).toBe('cpu');
+  });
+
   it('reuses a remembered choice when that backend is still usable, without measuring', async () => {
     const { hooks, measured, now } = scenario({ wasm: 100 }, { webgpu: 'none', webgl: 'none' });
     const selection = await selectBackend({

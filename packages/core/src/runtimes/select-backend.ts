@@ -78,6 +78,11 @@ export async function selectBackend(options: {
   hooks: SelectionHooks;
   /** The runtime's backends, in the order `auto` considers them. @default all, GPU first */
   backends?: readonly BackendName[];
+  /**
+   * Backends measured only when no other one could be (plain JavaScript on the CPU is never the
+   * fastest where wasm runs, and timing it holds the thread for seconds). @default none
+   */
+  fallbacks?: readonly BackendName[];
   now?: () => number;
 }): Promise<BackendSelection> {
   const { requested, budgetMs, remembered, hooks } = options;
@@ -153,6 +158,14 @@ export async function selectBackend(options: {
 
   let best: BackendCandidate | undefined;
   for (const candidate of viable) {
+    if (best && options.fallbacks?.includes(candidate.name)) {
+      candidates.push({
+        ...candidate,
+        outcome: 'skipped',
+        reason: `a fallback, measured only when no other backend runs (${best.name} does)`,
+      });
+      continue;
+    }
     const elapsed = now() - started;
     if (best && elapsed > budgetMs) {
       candidates.push({

@@ -197,6 +197,7 @@ class TfjsRuntime implements Runtime {
       budgetMs: policy.budgetMs,
       remembered: policy.remembered,
       backends: tfjsBackends,
+      fallbacks: ['cpu'],
       hooks: {
         probe: async (name) => {
           const probe = await this.probeBackend(name, capabilities, policy);
