@@ -12,6 +12,7 @@ const pages = [
   'raw-use',
   'tfjs-default',
   'first-embedding',
+  'raw-first-embedding',
   'sentiment-typing',
   'teachable',
   'reliability',

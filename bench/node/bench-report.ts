@@ -29,6 +29,7 @@ export interface TargetCheck {
     | 'b'
     | 'c'
     | 'd'
+    | 'd-cold'
     | 'e'
     | 'f-latency'
     | 'f-long-tasks'
@@ -73,7 +74,13 @@ export interface Figures {
     tfjsSentences: number;
     ratio: number;
   };
-  firstEmbedding: { coldMs: number; warmMs: number; warmRunsMs: number[] };
+  firstEmbedding: {
+    coldMs: number;
+    warmMs: number;
+    warmRunsMs: number[];
+    /** Cold at 10 Mbit/s, 40 ms RTT: default model, float32, raw package; raw ÷ default. */
+    throttled: { defaultMs: number; float32Ms: number; rawMs: number; rawRatio: number };
+  };
   size: {
     ondeviceInitialGzip: number;
     ondeviceInitialBytes: number;
@@ -192,6 +199,14 @@ export function buildReport(measurements: Measurements, date: Date): BenchReport
       coldMs: firstEmbedding.cold.milliseconds,
       warmMs: median(warmRunsMs),
       warmRunsMs,
+      throttled: {
+        defaultMs: firstEmbedding.throttled.defaultModel.milliseconds,
+        float32Ms: firstEmbedding.throttled.float32.milliseconds,
+        rawMs: firstEmbedding.throttled.raw.milliseconds,
+        rawRatio:
+          firstEmbedding.throttled.raw.milliseconds /
+          firstEmbedding.throttled.defaultModel.milliseconds,
+      },
     },
     size: {
       ondeviceInitialGzip: size['app-without-react'].initial.gzipBytes,
@@ -302,6 +317,13 @@ function checkTargets(figures: Figures): TargetCheck[] {
       target: '≤ 1.5 s',
       measured: `${(firstEmbedding.warmMs / 1000).toFixed(2)} s`,
       met: firstEmbedding.warmMs <= 1500,
+    },
+    {
+      id: 'd-cold',
+      label: '(d) cold first embedding at 10 Mbit/s, 40 ms RTT, default model',
+      target: '≤ 8 s',
+      measured: `${(firstEmbedding.throttled.defaultMs / 1000).toFixed(2)} s (raw package ${(firstEmbedding.throttled.rawMs / 1000).toFixed(2)} s: ${firstEmbedding.throttled.rawRatio.toFixed(2)}×)`,
+      met: firstEmbedding.throttled.defaultMs <= 8000,
     },
     {
       id: 'e',

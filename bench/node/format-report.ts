@@ -39,7 +39,7 @@ export function formatTable(report: BenchReport): string {
     '',
     `plain: core ${perSecond(throughput.corePlain)}, raw USE ${perSecond(throughput.rawPlainCallsOf64)} (calls of 64) / ${perSecond(throughput.rawPlainOneCall)} (one call)`,
     `realistic: core ${perSecond(throughput.coreRealistic)}, raw USE ${perSecond(throughput.rawRealistic)}`,
-    `first embedding: cold ${seconds(firstEmbedding.coldMs)}, warm ${seconds(firstEmbedding.warmMs)}`,
+    `first embedding: cold ${seconds(firstEmbedding.coldMs)}, warm ${seconds(firstEmbedding.warmMs)}; cold at 10 Mbit/s: default ${seconds(firstEmbedding.throttled.defaultMs)}, float32 ${seconds(firstEmbedding.throttled.float32Ms)}, raw package ${seconds(firstEmbedding.throttled.rawMs)}`,
     `initial JS gzip: ondevice ${kilobytes(size.ondeviceInitialGzip)}, whole app with React ${kilobytes(size.appInitialGzip)} (React alone ${kilobytes(size.reactBaselineGzip)}); lazy ${kilobytes(size.lazyGzip)}`,
     `typing: keystroke to badge p50 ${typing.withDebounce.p50} ms, p95 ${typing.withDebounce.p95} ms with the ${typing.debounceMs} ms debounce (p50 ${typing.afterDebounce.p50} ms, p95 ${typing.afterDebounce.p95} ms after it); <${typing.widget}>`,
     `teachable retrain after one more example: ${retrain.map((row) => `${row.examples} examples ${row.oneMoreMs} ms (lastTrainingMs ${String(row.oneMoreTrainingMs)})`).join(', ')}`,
@@ -125,20 +125,30 @@ For reference, the raw model on the main thread: ${measurements.throughput.rawPl
 
 ## (c) Backend: what \`auto\` chose vs what tfjs picks by default
 
-- **auto:** \`createClient({ backend: 'auto', rememberBackend: false })\` measured the candidates and chose **${backendChoice.autoChose}**; the plain 1,000-sentence job then ran at ${perSecond(backendChoice.autoRate)}.${autoSelection ? ` Selection: ${autoSelection.join('; ')}.` : ''}
+- **auto:** \`createClient({ backend: 'auto', rememberBackend: false })\` started on the probe's guess, measured the candidates once idle (the page waits for that) and chose **${backendChoice.autoChose}**; the plain 1,000-sentence job then ran at ${perSecond(backendChoice.autoRate)}.${autoSelection ? ` Selection: ${autoSelection.join('; ')}.` : ''}
 - **tfjs default:** a page importing \`@tensorflow/tfjs-backend-cpu\`, \`-webgl\` and \`-wasm\` and calling \`tf.ready()\` with no \`setBackend\`: tfjs picked **${backendChoice.tfjsPicked}**${backendChoice.tfjsRenderer ? ` (${backendChoice.tfjsRenderer})` : ''}; the raw model ran at ${perSecond(backendChoice.tfjsRate)} on the first ${backendChoice.tfjsSentences} sentences (calls of ${tfjsDefaultJob.callSize}, after a warm-up that compiles the shaders; fewer sentences because it is slow).
 - Ratio: **${backendChoice.ratio.toFixed(1)}×** (per-second rates).
 
 ## (d) Time to first embedding
 
-A page that creates the default client (\`createClient()\`: backend auto, worker, persistent model cache) as it loads and embeds one sentence; the figure is \`performance.now()\` (from navigation start) when the vector arrives. Cold: a fresh browser context (empty Cache API, HTTP cache and localStorage), so the model files (${(manifestBytes(getModelManifest('use-lite')) / 1e6).toFixed(1)} MB) are downloaded from the local preview server and verified, and \`auto\` measures the backends. Warm: the same context reloaded: files from the Cache API, backend remembered.
+A page that creates the default client (\`createClient()\`: backend auto, worker, persistent model cache) as it loads and embeds one sentence; the figure is \`performance.now()\` (from navigation start) when the vector arrives. Cold: a fresh browser context (empty Cache API, HTTP cache and localStorage), so the model files (${(manifestBytes(getModelManifest('use-lite')) / 1e6).toFixed(1)} MB) are downloaded from the local preview server and verified as they arrive, and \`auto\` answers on the probe's best guess (the backends are measured later, when the model is idle). Warm: the same context reloaded: files from the Cache API, backend remembered.
 
 | | time | backend decided by |
 | --- | --- | --- |
 | cold | ${seconds(firstEmbedding.coldMs)} | ${measurements.firstEmbedding.cold.decidedBy} |
 | warm (median of ${firstEmbedding.warmRunsMs.length} reloads: ${firstEmbedding.warmRunsMs.map((value) => `${value} ms`).join(', ')}) | **${seconds(firstEmbedding.warmMs)}** | ${measurements.firstEmbedding.warm.map((run) => run.decidedBy).join(', ')} |
 
-Downloads here come from localhost; on a real network the cold figure adds the transfer of the model files.
+### Cold, on a throttled network
+
+Each page in a fresh context with Chromium's network emulation (DevTools protocol \`Network.emulateNetworkConditions\`: 10 Mbit/s down and up, 40 ms latency; it throttles the page's worker too), one run each, side by side in this run:
+
+| page | model download | cold first embedding |
+| --- | --- | --- |
+| \`createClient()\` (default: \`use-lite\`, 8-bit weights) | ${(manifestBytes(getModelManifest('use-lite')) / 1e6).toFixed(2)} MB | **${seconds(firstEmbedding.throttled.defaultMs)}** |
+| \`createClient({ defaultModel: 'use-lite-float32' })\` | ${(manifestBytes(getModelManifest('use-lite-float32')) / 1e6).toFixed(2)} MB | ${seconds(firstEmbedding.throttled.float32Ms)} |
+| raw \`@tensorflow-models/universal-sentence-encoder\`: \`load({ modelUrl, vocabUrl })\` on the main thread, float32 files, tfjs wasm | ${(manifestBytes(getModelManifest('use-lite-float32')) / 1e6).toFixed(2)} MB | ${seconds(firstEmbedding.throttled.rawMs)} |
+
+The raw package's page takes **${firstEmbedding.throttled.rawRatio.toFixed(2)}×** as long as the default client's. At 10 Mbit/s the download alone takes ${((manifestBytes(getModelManifest('use-lite')) * 8) / 10e6).toFixed(1)} s for the default model and ${((manifestBytes(getModelManifest('use-lite-float32')) * 8) / 10e6).toFixed(1)} s for float32.
 
 ## (e) Initial JS of a minimal app
 

@@ -22,6 +22,16 @@ async function run(options: {
   // Warm-up: loads the model and runs it once on texts that are not in the job.
   await embedder.embed([...warmUpSentences]);
   await embedder.embed(warmUpSentences[0] as string);
+  if (options.backend === 'auto') {
+    // `auto` starts on the probe's guess; the job runs once the backends have been measured.
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        if (client.diagnostics().backend.selection?.decidedBy === 'measurement') resolve();
+      };
+      client.subscribe(check);
+      check();
+    });
+  }
   const before = embedder.stats();
   const result = await runJob(options.job, (texts) => embedder.embed(texts));
   const after = embedder.stats();
