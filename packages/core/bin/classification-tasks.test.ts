@@ -74,11 +74,15 @@ describe.skipIf(!dataPresent)('classification data in ../shared/data', () => {
 describe.skipIf(!dataPresent)(
   'npm run eval on the classification tasks (needs ../shared/data)',
   () => {
-    it('sst2: accuracy of the sentiment model on the 872 dev sentences, with per-class figures', async () => {
-      const { json, report } = await spawnEval(['sst2', '--file', files.sst2]);
-      console.info(`SST-2 dev accuracy ${json.value} (n=${json.n})`);
+    it('sst2: accuracy of the sentiment model on the 872 dev sentences, with per-class figures, the 8-bit default within 0.5 points of float32', async () => {
+      const [{ json, report }, { json: float32 }] = await Promise.all([
+        spawnEval(['sst2', '--file', files.sst2]),
+        spawnEval(['sst2', '--file', files.sst2, '--model', 'use-lite-float32']),
+      ]);
+      console.info(`SST-2 dev accuracy ${json.value}, float32 ${float32.value} (n=${json.n})`);
       expect(json).toMatchObject({ task: 'sst2', metric: 'accuracy', n: 872 });
       expect(json.value).toBeGreaterThan(0.75);
+      expect(Math.abs(json.value - float32.value)).toBeLessThanOrEqual(0.005);
       expect(report).toMatch(/^neutral rate +\d/m);
       expect(report).toMatch(/^positive +0\.\d{3} +0\.\d{3} +0\.\d{3} +444$/m);
       expect(report).toMatch(/^gold \\ predicted +negative +positive$/m);

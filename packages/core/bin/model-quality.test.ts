@@ -20,12 +20,6 @@ if (!dataPresent) {
     `Skipping the STS-B acceptance test: ${devFile} is absent (the shared evaluation data is not checked out here).`,
   );
 }
-const sst2DevFile = join(repositoryRoot, '../shared/data/sst2/dev.tsv');
-if (!existsSync(sst2DevFile)) {
-  console.warn(
-    `Skipping the 8-bit vs float32 SST-2 test: ${sst2DevFile} is absent (the shared evaluation data is not checked out here).`,
-  );
-}
 
 /** Serves a directory on 127.0.0.1 (ephemeral port); extensionless shards as octet-stream. */
 async function serveDirectory(root: string): Promise<{ url: string; server: Server }> {
@@ -129,20 +123,3 @@ describe.skipIf(!dataPresent)('npm run eval -- stsb on STS-B dev (needs ../share
     expect(quantised.value).toBeGreaterThan(0.7);
   }, 300_000);
 });
-
-describe.skipIf(!existsSync(sst2DevFile))(
-  'npm run eval -- sst2 on SST-2 dev (needs ../shared/data)',
-  () => {
-    it('keeps the 8-bit default within 0.5 points of float32', async () => {
-      const [{ json: float32 }, { json: quantised }] = await Promise.all([
-        spawnEval(['sst2', '--file', sst2DevFile, '--model', 'use-lite-float32']),
-        spawnEval(['sst2', '--file', sst2DevFile]),
-      ]);
-      console.info(
-        `SST-2 dev accuracy: float32 ${float32.value}, 8-bit default ${quantised.value}`,
-      );
-      expect(quantised).toMatchObject({ task: 'sst2', metric: 'accuracy', n: 872 });
-      expect(Math.abs(quantised.value - float32.value)).toBeLessThanOrEqual(0.005);
-    }, 300_000);
-  },
-);
