@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 import { ports, urls } from './e2e/ports';
 
@@ -18,12 +18,40 @@ if (!existsSync(chromiumPath)) {
   );
   process.exit(1);
 }
+// Two lanes on two cores, each running its files one at a time. The specs that time the worker
+// (cancel acknowledgements, stalls, retries) share a lane with the app and packaging checks; the
+// Storybook sweep (mostly waiting for each story to settle) and the widget and storage flows,
+// which wait on states only, run beside them. Every spec must be in a lane.
+const lanes = {
+  runtime: [
+    'core-in-browser.spec.ts',
+    'reliability.spec.ts',
+    'network-faults.spec.ts',
+    'playground.spec.ts',
+    'installable-packages.spec.ts',
+  ],
+  widgets: [
+    'stories.spec.ts',
+    'teachable-storage.spec.ts',
+    'inbox.spec.ts',
+    'text-understanding.spec.ts',
+  ],
+};
+const unassigned = readdirSync('e2e')
+  .filter((name) => name.endsWith('.spec.ts'))
+  .filter((name) => !Object.values(lanes).flat().includes(name));
+if (unassigned.length > 0) {
+  console.error(`Add ${unassigned.join(', ')} to a lane in playwright.config.ts.`);
+  process.exit(1);
+}
+
 export default defineConfig({
   testDir: 'e2e',
   timeout: 120_000,
   expect: { timeout: 60_000 },
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
+  projects: Object.entries(lanes).map(([name, files]) => ({ name, testMatch: files, workers: 1 })),
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
