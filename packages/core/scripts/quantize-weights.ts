@@ -94,12 +94,5 @@ export function quantizeWeights(
       `The weights buffer has ${data.byteLength - offset} bytes past its last tensor.`,
     );
   }
-  const total = parts.reduce((sum, part) => sum + part.byteLength, 0);
-  const joined = new Uint8Array(total);
-  let position = 0;
-  for (const part of parts) {
-    joined.set(part, position);
-    position += part.byteLength;
-  }
-  return { specs: written, data: joined };
+  return { specs: written, data: new Uint8Array(Buffer.concat(parts)) };
 }

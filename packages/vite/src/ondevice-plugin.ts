@@ -6,9 +6,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
 import type { Plugin } from 'vite';
+import { listOnDeviceAssets, type OnDeviceAsset } from './ondevice-assets.js';
 
 const gzipAsync = promisify(gzipCallback);
-import { listOnDeviceAssets, type OnDeviceAsset } from './ondevice-assets.js';
 
 /**
  * Options of the {@link ondevice} Vite plugin.

@@ -11,8 +11,8 @@ export type BytesProgress = (loaded: number, total: number) => void;
 
 /**
  * Reads every file of a model, from the cache when a verified copy is there, else from the
- * source; checks each against its sha256 (hashed chunk by chunk while it downloads) and reports overall bytes (not per file). A file that
- * fails transiently (network error, stall, HTTP 5xx/408/429) is fetched again with backoff.
+ * source; checks each against its sha256 (over HTTP, hashed chunk by chunk while it downloads)
+ * and reports overall bytes (not per file). A file that fails transiently (network error, stall, HTTP 5xx/408/429) is fetched again with backoff.
  *
  * @returns the bytes of each file, keyed by its manifest path.
  * @throws {ModelIntegrityError} when a file's hash differs from the manifest.
@@ -54,16 +54,18 @@ export async function loadModelFiles(options: {
       // Bytes of this file counted so far, over all attempts: a retried file counts again only
       // past what its earlier attempts reached, so the overall count never goes back or over.
       let counted = 0;
-      // Each attempt hashes its bytes as they arrive, so no pass over the file is left to do
-      // once the last chunk is in (the thread is mostly idle while downloading).
+      // Over HTTP each attempt hashes its bytes as they arrive, so no pass over the file is left
+      // once the last chunk is in (the thread is mostly idle while downloading). A file read
+      // whole from disk is hashed natively afterwards, which is twice as fast as the JS hash.
+      const streamed = source.kind === 'url';
       const { bytes, actual } = await withRetries(
         async () => {
           let received = 0;
-          const hash = await createSha256();
+          const hash = streamed ? await createSha256() : undefined;
           const read = await source.read(
             file,
             (chunk) => {
-              hash.update(chunk);
+              hash?.update(chunk);
               received += chunk.byteLength;
               const next = Math.min(received, file.bytes);
               if (next > counted) {
@@ -73,7 +75,7 @@ export async function loadModelFiles(options: {
             },
             readSignal,
           );
-          return { bytes: read, actual: hash.hex() };
+          return { bytes: read, actual: hash ? hash.hex() : await sha256Hex(read) };
         },
         { ...retry, signal: readSignal, what: `Loading model ${manifest.id}` },
       );

@@ -7,6 +7,10 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = subtle
     ? new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>))
     : (await import('@noble/hashes/sha2.js')).sha256(bytes);
+  return toHex(digest);
+}
+
+function toHex(digest: Uint8Array): string {
   let hex = '';
   for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
   return hex;
@@ -30,10 +34,6 @@ export async function createSha256(): Promise<Sha256> {
   const state = sha256.create();
   return {
     update: (chunk) => void state.update(chunk),
-    hex: () => {
-      let hex = '';
-      for (const byte of state.digest()) hex += byte.toString(16).padStart(2, '0');
-      return hex;
-    },
+    hex: () => toHex(state.digest()),
   };
 }

@@ -50,8 +50,9 @@ export interface ModelManifest {
   /** Where the weights come from, for model cards and diagnostics. */
   origin: string;
   /**
-   * Models with the same embedding space give interchangeable vectors (one network at other
-   * precisions), so a head trained on one runs on the others. Absent: the model's own id.
+   * Built-in models with the same embedding space give interchangeable vectors (one network at
+   * other precisions), so a shipped head trained on one runs on the others. Absent: the model's
+   * own id. Only the built-in manifests' value is read.
    */
   embeddingSpace?: string;
 }
