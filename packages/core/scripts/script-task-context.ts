@@ -1,4 +1,4 @@
-import type { Embedder } from '@ondevice/core';
+import { InvalidInputError, type Embedder } from '@ondevice/core';
 import type { TaskContext } from '../src/engine/task-context.js';
 
 /**
@@ -11,7 +11,13 @@ export function scriptTaskContext(embedder: Embedder, dimensions = 512): TaskCon
   const memos = new Map<string, Promise<unknown>>();
   return {
     modelId: embedder.modelId,
+    task: 'text-embedding',
+    labels: [],
     dimensions,
+    classify: () => Promise.reject(onlyEmbeddings()),
+    classifyTokens: () => Promise.reject(onlyEmbeddings()),
+    generate: () => Promise.reject(onlyEmbeddings()),
+    emit() {},
     async embed(texts) {
       return (await embedder.embed([...texts])).embeddings;
     },
@@ -25,4 +31,11 @@ export function scriptTaskContext(embedder: Embedder, dimensions = 512): TaskCon
       return value;
     },
   };
+}
+
+function onlyEmbeddings() {
+  return new InvalidInputError({
+    parameter: 'task',
+    message: 'Script task contexts embed only (they evaluate embedding-model heads).',
+  });
 }

@@ -16,7 +16,17 @@ export type { LoadReport } from './engine/load-report.js';
 export type { CacheDiagnostics } from './loading/model-cache.js';
 export { defaultAssetBaseUrl } from './loading/asset-source.js';
 export { manifestBytes } from './models/model-manifest.js';
-export type { ModelFile, ModelManifest, ModelTask } from './models/model-manifest.js';
+export type {
+  KnownModelFile,
+  ModelDtype,
+  ModelFile,
+  ModelLocation,
+  ModelManifest,
+  ModelTask,
+} from './models/model-manifest.js';
+export { modelDtypes, modelTasks } from './models/model-manifest.js';
+export { defaultModelHost, transformersModel } from './models/model-reference.js';
+export type { TransformersModelOptions } from './models/model-reference.js';
 export { defaultEmbeddingModelId, getModelManifest, listModelIds } from './models/registry.js';
 export { backendNames, parseBackendPreference } from './runtimes/backend-name.js';
 export type { BackendName, BackendPreference } from './runtimes/backend-name.js';
@@ -42,6 +52,21 @@ export type {
   TeachablePrediction,
   TeachableState,
 } from './tasks/teachable/teachable-types.js';
+export type {
+  EntityRecognizer,
+  EntityRecognizerOptions,
+  EntitySpan,
+  RecognizeOptions,
+} from './tasks/entities/entity-types.js';
+export type {
+  ChatMessage,
+  GenerateOptions,
+  GenerationResult,
+  GenerationStream,
+  TextGenerator,
+  TextGeneratorOptions,
+} from './tasks/generation/generation-types.js';
+export { OutOfMemoryError } from '@ondevice/errors';
 export type {
   ScoredLabel,
   ZeroShotClassifier,

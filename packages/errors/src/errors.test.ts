@@ -10,6 +10,7 @@ import {
   UnknownBackendError,
   InvalidInputError,
   WorkerCrashedError,
+  OutOfMemoryError,
   deserializeError,
   registerErrorClass,
   serializeError,
@@ -58,6 +59,7 @@ describe('typed errors', () => {
     const samples = [
       new UnknownBackendError({ backend: 'tpu', validBackends: ['auto', 'wasm'], message: 'm' }),
       new WorkerCrashedError({ message: 'died' }),
+      new OutOfMemoryError({ message: 'no room' }),
       new AbortError({ message: 'stop' }),
       new InvalidClassifierDataError({ message: 'bad', path: 'examples[0].label' }),
       new LimitExceededError({ message: 'm', limit: 'maxTextsPerCall', maximum: 10, actual: 11 }),

@@ -10,13 +10,23 @@ const symbol = Symbol.for(marker);
  * - `not-a-model-file`: the server answered with an HTML page (a SPA fallback);
  * - `stalled`: no bytes arrived for the stall timeout;
  * - `timeout`: the whole load took longer than the load timeout;
- * - `unreadable`: the file could not be read from disk (Node).
+ * - `unreadable`: the file could not be read from disk (Node);
+ * - `missing-file`: a file the model needs is not where its folder or hub repository should
+ *   have it (HTTP 404, or absent from disk);
+ * - `unsupported-dtype`: the model has no weights at the requested precision (`dtype`).
  *
  * @example
  * if (ModelLoadError.isInstance(error) && error.reason === 'stalled') showSlowNetworkNotice()
  */
 export type ModelLoadFailure =
-  'http' | 'network' | 'not-a-model-file' | 'stalled' | 'timeout' | 'unreadable';
+  | 'http'
+  | 'network'
+  | 'not-a-model-file'
+  | 'stalled'
+  | 'timeout'
+  | 'unreadable'
+  | 'missing-file'
+  | 'unsupported-dtype';
 
 /**
  * A model file could not be fetched or read (404, network failure, offline, stalled). `url`

@@ -19,6 +19,7 @@ export type KnownErrorCode =
   | 'limit-exceeded'
   | 'aborted'
   | 'worker-crashed'
+  | 'out-of-memory'
   | 'runtime';
 
 /**

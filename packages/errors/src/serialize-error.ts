@@ -7,6 +7,7 @@ import { ModelIntegrityError } from './model-integrity-error.js';
 import { LimitExceededError } from './limit-exceeded-error.js';
 import { ModelLoadError } from './model-load-error.js';
 import { OnDeviceError, type OnDeviceErrorCode, type SerializedError } from './ondevice-error.js';
+import { OutOfMemoryError } from './out-of-memory-error.js';
 import { RuntimeError } from './runtime-error.js';
 import { UnknownBackendError } from './unknown-backend-error.js';
 import { UnknownModelError } from './unknown-model-error.js';
@@ -121,6 +122,7 @@ const rebuilders = new Map<OnDeviceErrorCode, ErrorRebuilder>([
   ],
   ['aborted', ({ message, cause }) => new AbortError({ message, cause })],
   ['worker-crashed', ({ message, cause }) => new WorkerCrashedError({ message, cause })],
+  ['out-of-memory', ({ message, cause }) => new OutOfMemoryError({ message, cause })],
   ['runtime', ({ message, cause }) => new RuntimeError({ message, cause })],
 ]);
 

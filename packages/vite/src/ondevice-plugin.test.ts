@@ -3,13 +3,19 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { get } from 'node:http';
+import { createRequire } from 'node:module';
 import { type ModelFile, getModelManifest } from '@ondevice/core';
 import { build, createServer, preview, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ondevice } from './index.js';
+import { findTransformers, onnxRuntimeFiles } from './onnxruntime-assets.js';
 
 const manifest = getModelManifest('use-lite');
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+/** The onnxruntime-web files as the Transformers.js that core uses resolves them. */
+const transformersEntry = findTransformers(process.cwd()) as string;
+const ortFile = (name: string) =>
+  readFile(createRequire(transformersEntry).resolve(`onnxruntime-web/${name}`));
 
 let root: string;
 beforeAll(async () => {
@@ -61,6 +67,27 @@ describe('ondevice() in the dev server', () => {
     expect(Array.from(bytes.subarray(0, 4))).toEqual([0, 97, 115, 109]); // "\0asm"
   });
 
+  it('serves the onnxruntime-web factory and binary raw at /ondevice/ort/, with the right content types', async () => {
+    const expected = {
+      'ort-wasm-simd-threaded.asyncify.mjs': 'text/javascript',
+      'ort-wasm-simd-threaded.asyncify.wasm': 'application/wasm',
+    };
+    expect(Object.keys(expected)).toEqual([...onnxRuntimeFiles]);
+    for (const [name, contentType] of Object.entries(expected)) {
+      // `?import` is what Vite would add to a module request: the factory still comes back
+      // untransformed (byte for byte), not through the module graph.
+      for (const query of ['', '?import']) {
+        const response = await fetch(`${origin}/ondevice/ort/${name}${query}`);
+        expect(response.status, name).toBe(200);
+        expect(response.headers.get('content-type'), name).toBe(contentType);
+        expect(response.headers.get('cross-origin-resource-policy'), name).toBe('same-origin');
+        expect(response.headers.get('cross-origin-embedder-policy'), name).toBe('require-corp');
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        expect(sha256(bytes), name).toBe(sha256(await ortFile(name)));
+      }
+    }
+  });
+
   it('sets COOP/COEP on pages and assets so the page is cross-origin isolated', async () => {
     for (const url of ['/', '/ondevice/models/use-lite/model.json']) {
       const response = await fetch(`${origin}${url}`);
@@ -89,6 +116,13 @@ describe('ondevice() in build and preview', () => {
     }
     const wasm = await readFile(path.join(outDir(), 'ondevice/wasm/tfjs-backend-wasm.wasm'));
     expect(wasm.byteLength).toBeGreaterThan(100_000);
+  });
+
+  it('emits the onnxruntime-web factory and binary under ondevice/ort/, byte for byte', async () => {
+    for (const name of onnxRuntimeFiles) {
+      const bytes = await readFile(path.join(outDir(), 'ondevice/ort', name));
+      expect(sha256(bytes), name).toBe(sha256(await ortFile(name)));
+    }
   });
 
   it('serves the build with COOP/COEP in preview, gzipped when the client accepts it', async () => {
@@ -129,6 +163,43 @@ describe('ondevice() in build and preview', () => {
   });
 });
 
+describe('the onnxruntime-web files Transformers.js requests', () => {
+  it('are the ones the installed onnxruntime-web build that Transformers.js imports loads', async () => {
+    // Transformers.js imports `onnxruntime-web/webgpu` for every browser device (wasm and webgpu);
+    // with a string `wasmPaths` that build imports `<wasmPaths><factory>.mjs`, which fetches the
+    // `.wasm` of the same name. An upgrade that changes either fails here, not in a browser.
+    const web = await readFile(path.join(path.dirname(transformersEntry), 'transformers.web.js'));
+    const imports = new Set(web.toString().match(/from\s*["']onnxruntime-web[^"']*["']/g));
+    expect([...imports]).toEqual(['from "onnxruntime-web/webgpu"']);
+    const webgpuBuild = path.join(
+      path.dirname(createRequire(transformersEntry).resolve('onnxruntime-web/webgpu')),
+      'ort.webgpu.bundle.min.mjs',
+    );
+    const named = (await readFile(webgpuBuild)).toString().match(/ort-wasm-simd-threaded[\w.]*/g);
+    expect([...new Set(named)].sort()).toEqual([...onnxRuntimeFiles]);
+  });
+
+  it('are not served when transformers is false', async () => {
+    const server = await createServer({
+      root,
+      configFile: false,
+      logLevel: 'silent',
+      server: { port: 0, host: '127.0.0.1' },
+      plugins: [ondevice({ transformers: false, models: ['use-lite'] })],
+    });
+    try {
+      await server.listen();
+      const address = server.httpServer?.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const name = onnxRuntimeFiles[0];
+      const response = await fetch(`http://127.0.0.1:${port}/ondevice/ort/${name}`);
+      expect(response.status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('pre-bundled dependencies', () => {
   it("pre-bundles core's registry dependencies, never a package linked from the workspace", async () => {
     // In this repository @ondevice/errors is a workspace link: pre-bundled, edits to it would not
@@ -143,6 +214,7 @@ describe('pre-bundled dependencies', () => {
     try {
       const include = server.config.optimizeDeps.include ?? [];
       expect(include).toContain('@ondevice/core > @tensorflow/tfjs-core');
+      expect(include).toContain('@ondevice/core > @huggingface/transformers');
       expect(include.some((name) => name.includes('@ondevice/errors'))).toBe(false);
     } finally {
       await server.close();

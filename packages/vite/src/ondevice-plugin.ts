@@ -1,20 +1,30 @@
-import { createReadStream, realpathSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { promisify } from 'node:util';
-import { gzip as gzipCallback } from 'node:zlib';
+import { InvalidInputError, getModelManifest, listModelIds } from '@ondevice/core';
 import type { Plugin } from 'vite';
 import { listOnDeviceAssets, type OnDeviceAsset } from './ondevice-assets.js';
-
-const gzipAsync = promisify(gzipCallback);
+import {
+  findFolderAsset,
+  folderManifestBytes,
+  folderManifestName,
+  listFolderFiles,
+} from './model-folder-files.js';
+import { checkModelFolderNames, resolveModelFolders, type ModelFolder } from './model-folders.js';
+import { findTransformers, listOnnxRuntimeAssets } from './onnxruntime-assets.js';
+import { serveAsset } from './serve-asset.js';
 
 /**
  * Options of the {@link ondevice} Vite plugin.
  *
  * @example
- * ondevice({ base: '/models/', models: ['use-lite'] })
+ * ondevice({
+ *   base: '/models/',
+ *   models: ['use-lite'],
+ *   modelFolders: { 'converted/llama2.c-stories260K': './models/llama2.c-stories260K' },
+ * })
  */
 export interface OnDevicePluginOptions {
   /**
@@ -33,6 +43,20 @@ export interface OnDevicePluginOptions {
    * @default true
    */
   crossOriginIsolation?: boolean;
+  /**
+   * Serve and emit the onnxruntime-web wasm factory and binary that the Transformers.js runtime
+   * loads, at `<base>ort/` (about 27 MB). Set `false` if the app never uses that runtime.
+   * @default true when `@huggingface/transformers` is installed (for `@ondevice/core`, or in the project)
+   */
+  transformers?: boolean;
+  /**
+   * Local model folders to serve and emit, by name: each file of the folder (dotfiles skipped) at
+   * `<base>models/<name>/<path>`, plus a generated `ondevice-files.json` listing every file with
+   * its size and sha256 (unless the folder has one). A name is one or two parts joined by `/`, of
+   * letters, digits, `.`, `_` and `-`; a folder is absolute or relative to the Vite root.
+   * @default {}
+   */
+  modelFolders?: Readonly<Record<string, string>>;
 }
 
 const isolationHeaders = {
@@ -41,11 +65,14 @@ const isolationHeaders = {
 };
 
 /**
- * Vite plugin for apps using ondevice: serves the model files and tfjs wasm binaries straight
- * from node_modules in dev and preview (as static bytes, never through the module graph, so
- * extensionless weight shards work), emits them into the build output, and sets COOP/COEP.
- * No CDN is involved.
+ * Vite plugin for apps using ondevice: serves the model files and wasm binaries (tfjs, and the
+ * onnxruntime-web build Transformers.js loads) straight from node_modules in dev and preview (as
+ * static bytes, never through the module graph, so extensionless weight shards and the wasm
+ * factory are served as they are), serves local model folders, emits all of it into the build
+ * output, and sets COOP/COEP. No CDN is involved.
  *
+ * @throws {InvalidInputError} for an option of the wrong shape or a `modelFolders` entry with a
+ *   bad name (when called) or a missing folder (when Vite resolves its config).
  * @example
  * // vite.config.ts
  * import { ondevice } from '@ondevice/vite'
@@ -54,13 +81,22 @@ const isolationHeaders = {
 export function ondevice(options: OnDevicePluginOptions = {}): Plugin {
   const base = normaliseBase(options.base ?? '/ondevice/');
   const isolate = options.crossOriginIsolation ?? true;
+  if (options.transformers !== undefined && typeof options.transformers !== 'boolean') {
+    throw new InvalidInputError({
+      parameter: 'transformers',
+      message: `ondevice(): transformers must be true, false or left out; got ${typeof options.transformers}.`,
+    });
+  }
+  checkModelFolderNames(options.modelFolders, builtInModelDirectories());
+  let folders: ModelFolder[] = [];
+  let transformersEntry: string | undefined;
   let assets: Map<string, OnDeviceAsset> | undefined;
   const getAssets = () => {
     assets ??= new Map(
-      listOnDeviceAssets(options.models ? { models: options.models } : {}).map((asset) => [
-        asset.urlPath,
-        asset,
-      ]),
+      [
+        ...listOnDeviceAssets(options.models ? { models: options.models } : {}),
+        ...(transformersEntry ? listOnnxRuntimeAssets(transformersEntry) : []),
+      ].map((asset) => [asset.urlPath, asset]),
     );
     return assets;
   };
@@ -70,14 +106,19 @@ export function ondevice(options: OnDevicePluginOptions = {}): Plugin {
       const prefix = joinBase(appBase(), base);
       const pathname = decodeURIComponent((request.url ?? '').split('?')[0] ?? '');
       if (!pathname.startsWith(prefix)) return next();
-      const asset = getAssets().get(pathname.slice(prefix.length));
-      if (!asset) {
+      const urlPath = pathname.slice(prefix.length);
+      const answer = async () => {
+        const asset = getAssets().get(urlPath) ?? (await findModelFolderAsset(folders, urlPath));
+        if (asset) return serveAsset(asset, request, response, headers);
         response.statusCode = 404;
         response.setHeader('Content-Type', 'text/plain');
         response.end(`ondevice: no asset at ${pathname}`);
-        return;
-      }
-      void serveFile(asset, request, response, headers);
+      };
+      // A folder removed while the server runs fails the manifest's walk: answer, do not crash.
+      answer().catch((error: unknown) => {
+        response.statusCode = 500;
+        response.end(`ondevice: could not serve ${pathname}: ${String(error)}`);
+      });
     };
   };
 
@@ -106,6 +147,17 @@ export function ondevice(options: OnDevicePluginOptions = {}): Plugin {
     },
     configResolved(config) {
       resolvedBase = config.base;
+      // Checked here, where the root that relative folders start from is known; Vite reports the
+      // error before it serves or builds anything.
+      folders = resolveModelFolders(options.modelFolders ?? {}, config.root);
+      transformersEntry =
+        options.transformers === false ? undefined : findTransformers(config.root);
+      if (options.transformers === true && !transformersEntry) {
+        throw new InvalidInputError({
+          parameter: 'transformers',
+          message: `ondevice(): transformers is true, but @huggingface/transformers is installed neither for @ondevice/core nor in ${config.root}. Install it, or leave the option out.`,
+        });
+      }
     },
     configureServer(server) {
       server.middlewares.use(middleware(() => resolvedBase));
@@ -114,63 +166,43 @@ export function ondevice(options: OnDevicePluginOptions = {}): Plugin {
       server.middlewares.use(middleware(() => resolvedBase));
     },
     async generateBundle() {
+      const emit = (urlPath: string, source: Uint8Array) =>
+        this.emitFile({ type: 'asset', fileName: `${base.slice(1)}${urlPath}`, source });
       for (const asset of getAssets().values()) {
-        this.emitFile({
-          type: 'asset',
-          fileName: `${base.slice(1)}${asset.urlPath}`,
-          source: await readFile(asset.filePath),
-        });
+        emit(asset.urlPath, await readFile(asset.filePath));
+      }
+      for (const folder of folders) {
+        const files = await listFolderFiles(folder.directory);
+        for (const file of files) {
+          const source = await readFile(path.join(folder.directory, ...file.split('/')));
+          emit(`models/${folder.name}/${file}`, source);
+        }
+        if (!files.includes(folderManifestName)) {
+          emit(
+            `models/${folder.name}/${folderManifestName}`,
+            await folderManifestBytes(folder.directory),
+          );
+        }
       }
     },
   };
 }
 
-/** Gzipped bodies by file and version, made once per server (8-bit weights shrink by a quarter). */
-const gzipped = new Map<string, Promise<Buffer>>();
-
-async function serveFile(
-  asset: OnDeviceAsset,
-  request: IncomingMessage,
-  response: ServerResponse,
-  headers: Record<string, string>,
-) {
-  try {
-    const info = await stat(asset.filePath);
-    const version = `${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}`;
-    const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
-    const etag = `"${version}${gzip ? '-gzip' : ''}"`;
-    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
-    response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-    response.setHeader('Content-Type', asset.contentType);
-    response.setHeader('Cache-Control', 'no-cache');
-    response.setHeader('Vary', 'Accept-Encoding');
-    response.setHeader('ETag', etag);
-    if (request.headers['if-none-match'] === etag) {
-      response.statusCode = 304;
-      response.end();
-      return;
-    }
-    if (!gzip) {
-      response.setHeader('Content-Length', String(info.size));
-      if (request.method === 'HEAD') return void response.end();
-      createReadStream(asset.filePath).pipe(response);
-      return;
-    }
-    const key = `${asset.filePath}\u0000${version}`;
-    let body = gzipped.get(key);
-    if (!body) {
-      body = readFile(asset.filePath).then((bytes) => gzipAsync(bytes, { level: 6 }));
-      gzipped.set(key, body);
-      body.catch(() => gzipped.delete(key));
-    }
-    const bytes = await body;
-    response.setHeader('Content-Encoding', 'gzip');
-    response.setHeader('Content-Length', String(bytes.byteLength));
-    response.end(request.method === 'HEAD' ? undefined : bytes);
-  } catch (error) {
-    response.statusCode = 500;
-    response.end(`ondevice: could not read ${asset.filePath}: ${String(error)}`);
+/** The folder a request under `<base>models/<name>/` is for, and the file it names in it. */
+async function findModelFolderAsset(folders: readonly ModelFolder[], urlPath: string) {
+  for (const folder of folders) {
+    const prefix = `models/${folder.name}/`;
+    if (urlPath.startsWith(prefix)) return findFolderAsset(folder, urlPath.slice(prefix.length));
   }
+  return undefined;
+}
+
+/** URL folders of the built-in models (`models/use-lite/`), which a model folder may not overlap. */
+function builtInModelDirectories(): string[] {
+  const directories = listModelIds().flatMap((id) =>
+    getModelManifest(id).files.map((file) => `${path.posix.dirname(file.path)}/`),
+  );
+  return [...new Set(directories)];
 }
 
 /** Dependencies of the excluded @ondevice packages that Vite would otherwise find late. */
@@ -195,6 +227,15 @@ function prebundledDependencies(root: string | undefined): string[] {
       return false;
     }
   };
+  // Transformers.js only where this core depends on it: Vite fails to pre-bundle a missing package.
+  const fromCore = (name: string) => {
+    try {
+      createRequire(require.resolve('@ondevice/core/package.json')).resolve(name);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   const core = [
     '@tensorflow/tfjs-core',
     '@tensorflow/tfjs-converter',
@@ -203,6 +244,7 @@ function prebundledDependencies(root: string | undefined): string[] {
     '@tensorflow/tfjs-backend-webgl',
     '@tensorflow/tfjs-backend-webgpu',
     '@noble/hashes/sha2.js',
+    ...(fromCore('@huggingface/transformers') ? ['@huggingface/transformers'] : []),
     ...(fromRegistry('@ondevice/errors') ? ['@ondevice/errors'] : []),
   ].map((name) => `@ondevice/core > ${name}`);
   const react = ['zustand', 'zustand/vanilla'].map((name) => `@ondevice/react > ${name}`);

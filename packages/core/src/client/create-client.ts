@@ -5,6 +5,11 @@ import type { LoadReport } from '../engine/load-report.js';
 import { type ModelCatalog, createModelCatalog } from '../models/model-catalog.js';
 import type { ModelManifest } from '../models/model-manifest.js';
 import { defaultEmbeddingModelId, sameEmbeddingSpace } from '../models/registry.js';
+import { defaultModelHost } from '../models/model-reference.js';
+import { createEntityRecognizer, entitySettings } from '../tasks/entities/entity-recognizer.js';
+import type { EntityRecognizer, EntityRecognizerOptions } from '../tasks/entities/entity-types.js';
+import { createTextGenerator } from '../tasks/generation/text-generator.js';
+import type { TextGenerator, TextGeneratorOptions } from '../tasks/generation/generation-types.js';
 import { type BackendPreference, parseBackendPreference } from '../runtimes/backend-name.js';
 import { readRememberedBackends, rememberBackend } from '../runtimes/backend-memory.js';
 import type { RuntimeMemory } from '../runtimes/runtime.js';
@@ -101,6 +106,12 @@ export interface ClientOptions {
    */
   models?: readonly ModelManifest[];
   /**
+   * Where Transformers.js models named by hub id (`owner/name`) are downloaded from: the Hugging
+   * Face Hub, or a mirror with the same layout (`<host><id>/resolve/<revision>/<file>`).
+   * @default 'https://huggingface.co/'
+   */
+  modelHost?: string;
+  /**
    * The model of embedders, zero-shot and teachable classifiers whose options name none.
    * @default 'use-lite'
    */
@@ -150,6 +161,21 @@ export interface OnDeviceClient {
    */
   teachable(options: TeachableOptions): TeachableClassifier;
   /**
+   * Named-entity recognition with a token-classification model (Transformers.js), in the worker.
+   * @throws {InvalidInputError} when the options are malformed.
+   */
+  entities(options: EntityRecognizerOptions): EntityRecognizer;
+  /**
+   * Text generation with a causal language model (Transformers.js), streamed from the worker.
+   * @throws {InvalidInputError} when the options are malformed.
+   */
+  generator(options: TextGeneratorOptions): TextGenerator;
+  /**
+   * Frees a model's sessions and memory on the engine's thread; the next use loads it again
+   * (its status goes back to idle). Resolves false when it was not loaded.
+   */
+  unload(modelId: string): Promise<boolean>;
+  /**
    * The observable status handle of a model (loads once per client).
    * @throws {UnknownModelError} when the id is not a known model.
    */
@@ -187,7 +213,8 @@ class Client extends Subscribable implements OnDeviceClient {
     this.backend = parseBackendPreference(options.backend ?? 'auto');
     this.limits = resolveLimits(options.limits);
     // Runtime names are checked by the engine: the registry stays out of the page's bundle.
-    this.catalog = createModelCatalog(options.models ?? []);
+    const modelHost = options.modelHost ?? defaultModelHost;
+    this.catalog = createModelCatalog(options.models ?? [], undefined, modelHost);
     this.defaultModel = this.catalog.get(options.defaultModel ?? defaultEmbeddingModelId).id;
     this.useWorker = (options.worker ?? true) && typeof Worker === 'function';
     this.engineOptions = {
@@ -199,6 +226,7 @@ class Client extends Subscribable implements OnDeviceClient {
       rememberedBackends:
         options.rememberBackend === false ? {} : readRememberedBackends(this.catalog.ids()),
       models: [...this.catalog.custom],
+      modelHost,
       network: resolveNetworkOptions(options.network),
     };
   }
@@ -262,6 +290,35 @@ class Client extends Subscribable implements OnDeviceClient {
     );
   }
 
+  entities(options: EntityRecognizerOptions): EntityRecognizer {
+    const settings = entitySettings(options);
+    const resolved = {
+      ...settings,
+      model: this.catalog.get(requiredModel(options, 'entities')).id,
+    };
+    return this.instances.get('entities', undefined, options, resolved, () =>
+      createEntityRecognizer(this.runner(resolved.model), settings),
+    );
+  }
+
+  generator(options: TextGeneratorOptions): TextGenerator {
+    checkOptions(options, { model: optionRules.string }, 'generator()');
+    const resolved = { model: this.catalog.get(requiredModel(options, 'generator')).id };
+    return this.instances.get('generator', undefined, options, resolved, () =>
+      createTextGenerator(this.runner(resolved.model)),
+    );
+  }
+
+  async unload(modelId: string): Promise<boolean> {
+    const handle = this.handles.get(modelId);
+    if (!handle || !this.connectionInstance) return false;
+    handle.reset();
+    const unloaded = await this.connectionInstance.unload(modelId);
+    this.reports.delete(modelId);
+    this.changed();
+    return unloaded;
+  }
+
   model(modelId: string = this.defaultModel): ModelHandle {
     let handle = this.handles.get(modelId);
     if (!handle) {
@@ -296,7 +353,7 @@ class Client extends Subscribable implements OnDeviceClient {
     return createTaskRunner(
       this.model(modelId),
       this.connection,
-      this.catalog.get(modelId).dimensions,
+      () => this.catalog.get(modelId).dimensions ?? this.reports.get(modelId)?.dimensions ?? 0,
       this.limits,
     );
   }
@@ -371,6 +428,17 @@ function createDefaultWorker(): Worker {
     type: 'module',
     name: 'ondevice-inference',
   });
+}
+
+function requiredModel(options: { model?: unknown } | undefined, factory: string): string {
+  const model = options?.model;
+  if (typeof model !== 'string' || model === '') {
+    throw new InvalidInputError({
+      parameter: 'model',
+      message: `${factory}() needs a model: a hub id ("owner/name"), a folder URL, or a registered id; got ${describeValue(model)}.`,
+    });
+  }
+  return model;
 }
 
 function integerOption(value: unknown, parameter: string, minimum: number): number {

@@ -18,15 +18,20 @@ import type { ModelHandle } from './model-handle.js';
 export function createTaskRunner(
   model: ModelHandle,
   connection: () => EngineConnection,
-  dimensions: number,
+  dimensions: () => number,
   limits: Limits,
 ): TaskRunner {
   return {
     modelId: model.modelId,
-    dimensions,
+    get dimensions() {
+      return dimensions();
+    },
     limits,
+    async load(options = {}) {
+      await model.load(options);
+    },
     async run(task, payload, options = {}) {
-      const { signal, instance } = options;
+      const { signal, instance, onProgress } = options;
       // The task names an abort, whether the model was still loading or not.
       const what = `The ${task.name} task`;
       throwIfAborted(signal, what);
@@ -41,13 +46,13 @@ export function createTaskRunner(
         payload,
         ...(instance ? { instance: { id: instance.id, version: instance.version } } : {}),
       };
-      let outcome = await connection().task(envelope, signal);
+      let outcome = await connection().task(envelope, signal, onProgress);
       if (outcome.kind === 'needs-state' && instance) {
         const withState = {
           ...envelope,
           instance: { ...envelope.instance, state: instance.state() },
         };
-        outcome = await connection().task(withState as typeof envelope, signal);
+        outcome = await connection().task(withState as typeof envelope, signal, onProgress);
       }
       if (outcome.kind !== 'result') {
         throw new RuntimeError({

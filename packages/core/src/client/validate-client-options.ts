@@ -14,6 +14,7 @@ const clientOptionRules = {
   createWorker: optionRules.function,
   models: optionRules.any,
   defaultModel: optionRules.string,
+  modelHost: optionRules.any,
   limits: optionRules.any, // resolveLimits
   network: optionRules.any, // the loader's own checks
 };
@@ -42,6 +43,16 @@ export function validateClientOptions(options: unknown): ClientOptions {
     throw new InvalidInputError({
       parameter: 'autoBackendBudgetMs',
       message: `autoBackendBudgetMs must be a positive number of milliseconds; got ${describeValue(autoBackendBudgetMs)}.`,
+    });
+  }
+  const { modelHost } = options as ClientOptions;
+  if (
+    modelHost !== undefined &&
+    !(typeof modelHost === 'string' && /^https?:\/\/./.test(modelHost))
+  ) {
+    throw new InvalidInputError({
+      parameter: 'modelHost',
+      message: `modelHost must be an http(s) URL such as 'https://huggingface.co/'; got ${describeValue(modelHost)}.`,
     });
   }
   if (models !== undefined && !Array.isArray(models)) {

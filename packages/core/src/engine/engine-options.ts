@@ -8,7 +8,7 @@ import type { RememberedBackend } from '../runtimes/select-backend.js';
  *
  * @example
  * const engine = new Engine({ backend: 'auto', assetBaseUrl: undefined, autoBackendBudgetMs: 1500,
- *   allowSoftwareRenderer: false, modelCache: 'memory', rememberedBackends: {}, models: [],
+ *   allowSoftwareRenderer: false, modelCache: 'memory', rememberedBackends: {}, models: [], modelHost,
  *   network: defaultNetworkOptions })
  */
 export interface EngineOptions {
@@ -25,6 +25,8 @@ export interface EngineOptions {
   rememberedBackends: Record<string, RememberedBackend>;
   /** The app's own model manifests, beside the built-in ones. */
   models: ModelManifest[];
+  /** Where hub ids (`owner/name`) of Transformers.js models resolve. */
+  modelHost: string;
   /** Stall and load timeouts and retries of downloads, resolved (every field set). */
   network: NetworkOptions;
 }

@@ -1,5 +1,12 @@
 import { yieldToEventLoop } from '../util/yield-to-event-loop.js';
-import { AbortError, InvalidInputError, ModelLoadError, RuntimeError } from '@ondevice/errors';
+import {
+  AbortError,
+  InvalidInputError,
+  ModelLoadError,
+  OnDeviceError,
+  OutOfMemoryError,
+  RuntimeError,
+} from '@ondevice/errors';
 import {
   type AssetSource,
   createAssetSource,
@@ -14,11 +21,17 @@ import { detectCapabilities } from '../runtimes/capabilities.js';
 import type { ModelStatusListener } from '../runtimes/model-status.js';
 import { loadRuntimeFactory } from '../runtimes/registry.js';
 import {
+  type GenerationInput,
   type Runtime,
+  type RuntimeGenerateOptions,
+  type RuntimeGeneration,
   type RuntimeMemory,
   type RuntimeModel,
+  type TokenizedTextWithOffsets,
   runtimeSpecificationVersion,
 } from '../runtimes/runtime.js';
+import type { ModelTask } from '../models/model-manifest.js';
+import { createLocationFileReader } from '../loading/load-location-files.js';
 import { raceAbort } from '../util/abort.js';
 import { isNode, isWorkerScope } from '../util/environment.js';
 import type { EngineOptions } from './engine-options.js';
@@ -54,6 +67,36 @@ export interface EmbeddedTexts {
   vectors: Float32Array;
   /** Per text: the model saw only its first `maxTokens` tokens. */
   truncated: boolean[];
+}
+
+/**
+ * Label probabilities of texts or text pairs, in order.
+ *
+ * @example
+ * const { probabilities, labels } = await engine.classify('Xenova/distilbert-sst2', ['Great!'], () => false)
+ */
+export interface ClassifiedTexts {
+  /** `inputs.length × labels.length` floats. */
+  probabilities: Float32Array;
+  labels: string[];
+  truncated: boolean[];
+}
+
+/**
+ * Per-token label probabilities of texts, with each token's character offsets.
+ *
+ * @example
+ * const { labels, texts: [first] } = await engine.classifyTokens(modelId, ['Alice works'], () => false)
+ */
+export interface ClassifiedTokens {
+  labels: string[];
+  texts: {
+    /** Per token: `[start, end)` in the text, `[-1, -1]` for special tokens. */
+    offsets: [number, number][];
+    truncated: boolean;
+    /** `tokens × labels.length` floats. */
+    probabilities: Float32Array;
+  }[];
 }
 
 interface LoadedModel {
@@ -108,7 +151,7 @@ export class Engine {
     this.source = createAssetSource(options.assetBaseUrl, options.network);
     this.cache = createModelFileCache({ persistent: options.modelCache === 'persistent' });
     // A manifest naming no registered runtime fails its own loads, not the engine.
-    this.catalog = createModelCatalog(options.models);
+    this.catalog = createModelCatalog(options.models, undefined, options.modelHost);
   }
 
   /**
@@ -134,15 +177,201 @@ export class Engine {
    * Tokenising and running are cut into slices of a few tens of milliseconds, with a look at
    * the event loop and at `isCancelled` between them, so a cancelled request frees the engine
    * quickly and the thread stays responsive whatever the input.
+   *
+   * @throws {InvalidInputError} when the model does not give embeddings.
    */
   embed(
     modelId: string,
     texts: readonly string[],
     isCancelled: () => boolean,
   ): Promise<EmbeddedTexts> {
+    return this.enqueue(modelId, 'embedding', isCancelled, async (model, check) => {
+      requireTask(modelId, model, ['text-embedding'], 'Embeddings');
+      const { rows, truncated } = await this.runSequences(
+        modelId,
+        model,
+        check,
+        (text) => model.tokenize([text as string], model.maxTokens),
+        texts,
+      );
+      return { vectors: rows, truncated };
+    });
+  }
+
+  /**
+   * Label probabilities of texts (text classifiers) or of text pairs (NLI models), run in
+   * length-bucketed batches like embeddings.
+   *
+   * @throws {InvalidInputError} when the model is not a classifier of that kind.
+   */
+  classify(
+    modelId: string,
+    inputs: readonly (string | readonly [string, string])[],
+    isCancelled: () => boolean,
+  ): Promise<ClassifiedTexts> {
+    return this.enqueue(modelId, 'classification', isCancelled, async (model, check) => {
+      const pairs = inputs.some((input) => typeof input !== 'string');
+      requireTask(
+        modelId,
+        model,
+        pairs ? ['zero-shot-classification'] : ['text-classification', 'zero-shot-classification'],
+        pairs ? 'Text-pair classification' : 'Text classification',
+      );
+      const { rows, truncated } = await this.runSequences(
+        modelId,
+        model,
+        check,
+        (input) =>
+          typeof input === 'string'
+            ? model.tokenize([input], model.maxTokens)
+            : (model.tokenizePairs?.([input], model.maxTokens) ?? []),
+        inputs,
+      );
+      return { probabilities: rows, labels: [...(model.labels ?? [])], truncated };
+    });
+  }
+
+  /**
+   * Per-token label probabilities with character offsets (token classifiers), run in
+   * length-bucketed batches.
+   *
+   * @throws {InvalidInputError} when the model is not a token classifier.
+   */
+  classifyTokens(
+    modelId: string,
+    texts: readonly string[],
+    isCancelled: () => boolean,
+  ): Promise<ClassifiedTokens> {
+    return this.enqueue(modelId, 'entity recognition', isCancelled, async (model, check) => {
+      requireTask(modelId, model, ['token-classification'], 'Entity recognition');
+      const tokenized: TokenizedTextWithOffsets[] = [];
+      for (const text of texts) {
+        const [encoded] = model.tokenizeWithOffsets?.([text], model.maxTokens) ?? [];
+        tokenized.push(encoded ?? { tokens: [], truncated: false, offsets: [] });
+        await this.breathe(check);
+      }
+      const results: Float32Array[] = new Array<Float32Array>(texts.length);
+      const runs = planRuns(
+        tokenized.map((entry) => entry.tokens.length),
+        this.runBudgetMs,
+      );
+      for (const [position, group] of runs.entries()) {
+        check();
+        const outputs = await this.guardRun(modelId, () =>
+          (model.runTokens as NonNullable<RuntimeModel['runTokens']>)(
+            group.map((index) => tokenized[index]?.tokens ?? []),
+          ),
+        );
+        group.forEach((index, row) => {
+          results[index] = outputs[row] as Float32Array;
+        });
+        if (position < runs.length - 1) await yieldToEventLoop();
+      }
+      return {
+        labels: [...(model.labels ?? [])],
+        texts: tokenized.map((entry, index) => ({
+          offsets: entry.offsets,
+          truncated: entry.truncated,
+          probabilities: results[index] as Float32Array,
+        })),
+      };
+    });
+  }
+
+  /**
+   * Generates text with a generator model, calling `onText` with each new piece; `isCancelled`
+   * is read between tokens (a cancelled generation ends with what it has).
+   *
+   * @throws {InvalidInputError} when the model is not a text generator.
+   */
+  generate(
+    modelId: string,
+    input: GenerationInput,
+    options: RuntimeGenerateOptions,
+    onText: (text: string) => void,
+    isCancelled: () => boolean,
+  ): Promise<RuntimeGeneration> {
+    return this.enqueue(modelId, 'generation', isCancelled, async (model) => {
+      requireTask(modelId, model, ['text-generation'], 'Text generation');
+      return this.guardRun(modelId, () =>
+        (model.generate as NonNullable<RuntimeModel['generate']>)(
+          input,
+          options,
+          onText,
+          () => isCancelled() || this.disposed,
+        ),
+      );
+    });
+  }
+
+  /**
+   * Unloads a model: waits for requests already queued, cancels a load in flight, and frees its
+   * sessions and tensors. The next use loads it again. Resolves false when it was not loaded.
+   */
+  unload(modelId: string): Promise<boolean> {
+    const shared = this.loads.get(modelId);
+    if (!shared) return Promise.resolve(false);
+    this.loads.delete(modelId);
+    if (!shared.settled) shared.controller.abort();
+    const run = this.queue.then(async () => {
+      try {
+        const { model } = await shared.promise;
+        await model.unload();
+        this.taskResources.forget(modelId);
+        return true;
+      } catch {
+        return false; // it never loaded: nothing to free
+      }
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * What a task running next to `modelId` gets: the loaded model's task and labels, its
+   * embeddings with the engine's cache, classification, generation, cancellation, memoised
+   * values. Waits for the model's load.
+   */
+  async taskContext(
+    modelId: string,
+    isCancelled: () => boolean,
+    emit?: (progress: unknown) => void,
+  ): Promise<TaskContext> {
+    const { model } = await this.join(modelId, this.loads.get(modelId) ?? this.startLoad(modelId));
     const cancelled = () => isCancelled() || this.disposed;
+    return this.taskResources.context({
+      modelId,
+      task: model.task,
+      labels: [...(model.labels ?? [])],
+      dimensions: model.dimensions,
+      isCancelled: cancelled,
+      ...(emit ? { emit } : {}),
+      embed: async (texts, check) => (await this.embed(modelId, texts, check)).vectors,
+      classify: async (inputs) => {
+        const { probabilities } = await this.classify(modelId, inputs, cancelled);
+        const width = model.dimensions;
+        return inputs.map((_, row) => probabilities.slice(row * width, (row + 1) * width));
+      },
+      classifyTokens: (texts) => this.classifyTokens(modelId, texts, cancelled),
+      generate: (input, options, onText) =>
+        this.generate(modelId, input, options, onText, cancelled),
+    });
+  }
+
+  /**
+   * Queues work on a model: runs after the requests before it, with the model loaded; the work
+   * gets a check that throws {@link AbortError} once the request is cancelled.
+   */
+  private enqueue<T>(
+    modelId: string,
+    what: string,
+    isCancelled: () => boolean,
+    work: (model: RuntimeModel, check: () => void) => Promise<T>,
+  ): Promise<T> {
     const check = () => {
-      if (cancelled()) throw new AbortError({ message: 'The embedding request was cancelled.' });
+      if (isCancelled() || this.disposed) {
+        throw new AbortError({ message: `The ${what} request was cancelled.` });
+      }
     };
     this.busy += 1;
     this.lastActivity = performance.now();
@@ -153,44 +382,7 @@ export class Engine {
         modelId,
         this.loads.get(modelId) ?? this.startLoad(modelId),
       );
-      const dimensions = model.dimensions;
-      const output = new Float32Array(texts.length * dimensions);
-      const tokens: number[][] = new Array<number[]>(texts.length);
-      const truncated: boolean[] = new Array<boolean>(texts.length);
-      let sliceStart = performance.now();
-      for (let index = 0; index < texts.length; index += 1) {
-        const [encoded] = model.tokenize([texts[index] as string], model.maxTokens);
-        tokens[index] = encoded?.tokens ?? [];
-        truncated[index] = encoded?.truncated ?? false;
-        if (performance.now() - sliceStart > tokenizeSliceMs) {
-          await yieldToEventLoop();
-          check();
-          sliceStart = performance.now();
-        }
-      }
-      const lengths = tokens.map((list) => list.length);
-      const runs = planRuns(lengths, this.runBudgetMs);
-      for (const [position, group] of runs.entries()) {
-        check();
-        let vectors: Float32Array;
-        try {
-          vectors = await model.run(group.map((index) => tokens[index] as number[]));
-        } catch (error) {
-          throw new RuntimeError({
-            message: `Running ${modelId} failed: ${String(error)}`,
-            cause: error,
-          });
-        }
-        group.forEach((index, row) => {
-          output.set(
-            vectors.subarray(row * dimensions, (row + 1) * dimensions),
-            index * dimensions,
-          );
-        });
-        // Let cancel messages in (worker) and the page breathe (in-thread) between runs.
-        if (position < runs.length - 1) await yieldToEventLoop();
-      }
-      return { vectors: output, truncated };
+      return work(model, check);
     });
     this.queue = run.catch(() => undefined);
     void this.queue.then(() => {
@@ -201,16 +393,71 @@ export class Engine {
   }
 
   /**
-   * What a task running next to `modelId` gets: embeddings with the engine's cache,
-   * cancellation, memoised values.
+   * Tokenises inputs one by one (looking at the event loop every few milliseconds), then runs
+   * them in length-bucketed batches of similar token counts and puts the rows back in order.
    */
-  taskContext(modelId: string, isCancelled: () => boolean): TaskContext {
-    return this.taskResources.context({
-      modelId,
-      dimensions: this.catalog.get(modelId).dimensions,
-      isCancelled: () => isCancelled() || this.disposed,
-      embed: async (texts, cancelled) => (await this.embed(modelId, texts, cancelled)).vectors,
-    });
+  private async runSequences<Input>(
+    modelId: string,
+    model: RuntimeModel,
+    check: () => void,
+    tokenize: (input: Input) => { tokens: number[]; truncated: boolean }[],
+    inputs: readonly Input[],
+  ): Promise<{ rows: Float32Array; truncated: boolean[] }> {
+    const width = model.dimensions;
+    const output = new Float32Array(inputs.length * width);
+    const tokens: number[][] = new Array<number[]>(inputs.length);
+    const truncated: boolean[] = new Array<boolean>(inputs.length);
+    let sliceStart = performance.now();
+    for (let index = 0; index < inputs.length; index += 1) {
+      const [encoded] = tokenize(inputs[index] as Input);
+      tokens[index] = encoded?.tokens ?? [];
+      truncated[index] = encoded?.truncated ?? false;
+      if (performance.now() - sliceStart > tokenizeSliceMs) {
+        await yieldToEventLoop();
+        check();
+        sliceStart = performance.now();
+      }
+    }
+    const runs = planRuns(
+      tokens.map((list) => list.length),
+      this.runBudgetMs,
+    );
+    for (const [position, group] of runs.entries()) {
+      check();
+      const rows = await this.guardRun(modelId, () =>
+        model.run(group.map((index) => tokens[index] as number[])),
+      );
+      group.forEach((index, row) => {
+        output.set(rows.subarray(row * width, (row + 1) * width), index * width);
+      });
+      // Let cancel messages in (worker) and the page breathe (in-thread) between runs.
+      if (position < runs.length - 1) await yieldToEventLoop();
+    }
+    return { rows: output, truncated };
+  }
+
+  private breathe = async (check: () => void) => {
+    await yieldToEventLoop();
+    check();
+  };
+
+  /** Runs the model, turning its failures into typed errors. */
+  private async guardRun<T>(modelId: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (OnDeviceError.isInstance(error)) throw error;
+      if (isOutOfMemory(error)) {
+        throw new OutOfMemoryError({
+          message: `Running ${modelId} ran out of memory: ${String(error)}. Unload other models, or use a smaller model or dtype.`,
+          cause: error,
+        });
+      }
+      throw new RuntimeError({
+        message: `Running ${modelId} failed: ${String(error)}`,
+        cause: error,
+      });
+    }
   }
 
   /** Memory of every runtime started on this thread, by runtime name. */
@@ -352,7 +599,7 @@ export class Engine {
         const first = manifest.files[0];
         reject(
           new ModelLoadError({
-            url: first ? this.source.locate(first) : modelId,
+            url: first ? this.source.locate(first) : (manifest.origin ?? modelId),
             status: undefined,
             reason: 'timeout',
             message: `Loading model ${modelId} took longer than the load timeout of ${loadTimeoutMs} ms (${progress.loaded} of ${progress.total} bytes downloaded). Check the connection, or raise network.loadTimeoutMs.`,
@@ -396,8 +643,18 @@ export class Engine {
     });
     files.catch(() => {}); // a failure reaches the caller through readFiles, or is moot
     const runtime = await this.runtime(manifest.runtime);
+    const locationFiles = manifest.location
+      ? createLocationFileReader({
+          manifest,
+          cache: this.cache,
+          network: this.options.network,
+          signal,
+          onProgress: (loaded, total) => onStatus({ status: 'downloading', loaded, total }),
+        })
+      : undefined;
     const { model, selection, measure } = await runtime.load({
       manifest,
+      ...(locationFiles ? { locationFiles } : {}),
       policy: {
         requested: this.options.backend,
         budgetMs: this.options.autoBackendBudgetMs,
@@ -413,6 +670,9 @@ export class Engine {
     const report: LoadReport = {
       modelId,
       runtime: runtime.name,
+      task: model.task,
+      ...(model.labels ? { labels: [...model.labels] } : {}),
+      ...(model.dtype ? { dtype: model.dtype } : {}),
       dimensions: model.dimensions,
       maxTokens: model.maxTokens,
       backend: model.backend,
@@ -477,4 +737,26 @@ export class Engine {
     };
     later(measureAfterIdleMs);
   }
+}
+
+/** Throws a typed error when a model is asked for something it does not do. */
+function requireTask(
+  modelId: string,
+  model: RuntimeModel,
+  tasks: readonly ModelTask[],
+  what: string,
+): void {
+  if (tasks.includes(model.task)) return;
+  throw new InvalidInputError({
+    parameter: 'model',
+    message: `${what} needs a ${tasks.join(' or ')} model; "${modelId}" is a ${model.task} model.`,
+  });
+}
+
+/** Whether an error from a runtime means the device ran out of memory. */
+function isOutOfMemory(error: unknown): boolean {
+  const text = String((error as { message?: unknown })?.message ?? error);
+  return /out of memory|bad_alloc|could not allocate|allocation failed|OOM\b|Array buffer allocation/i.test(
+    text,
+  );
 }

@@ -1,4 +1,5 @@
 import type { CacheDiagnostics } from '../loading/model-cache.js';
+import type { ModelTask } from '../models/model-manifest.js';
 import type { BackendName } from '../runtimes/backend-name.js';
 import type { Capabilities } from '../runtimes/capabilities.js';
 import type { BackendSelection } from '../runtimes/select-backend.js';
@@ -15,6 +16,13 @@ export interface LoadReport {
   modelId: string;
   /** The runtime that runs the model (`tfjs`…). */
   runtime: string;
+  /** What the model does (for Transformers.js models, read from its config). */
+  task: ModelTask;
+  /** Labels of a classifier's outputs, in order. */
+  labels?: string[];
+  /** Precision of its weights, when the runtime chose one (`fp32`, `q8`…). */
+  dtype?: string;
+  /** Vector length, or label count (0 for generators). */
   dimensions: number;
   /** Most tokens of a text the model reads; longer texts are truncated. */
   maxTokens: number;

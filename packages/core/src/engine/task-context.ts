@@ -1,4 +1,11 @@
 import { AbortError } from '@ondevice/errors';
+import type { ModelTask } from '../models/model-manifest.js';
+import type {
+  GenerationInput,
+  RuntimeGenerateOptions,
+  RuntimeGeneration,
+} from '../runtimes/runtime.js';
+import type { ClassifiedTokens } from './engine.js';
 import { LruCache } from '../util/lru-cache.js';
 
 /**
@@ -10,14 +17,30 @@ import { LruCache } from '../util/lru-cache.js';
  */
 export interface TaskContext {
   readonly modelId: string;
-  /** Length of the model's vectors. */
+  /** What the loaded model does. */
+  readonly task: ModelTask;
+  /** Labels of a classifier's outputs, in order (empty for other models). */
+  readonly labels: readonly string[];
+  /** Length of the model's vectors (or label count). */
   readonly dimensions: number;
+  /** Label probabilities of each text or (premise, hypothesis) pair, in length-bucketed runs. */
+  classify(inputs: readonly (string | readonly [string, string])[]): Promise<Float32Array[]>;
+  /** Per-token label probabilities with character offsets. */
+  classifyTokens(texts: readonly string[]): Promise<ClassifiedTokens>;
+  /** Generates text, calling `onText` with each new piece. */
+  generate(
+    input: GenerationInput,
+    options: RuntimeGenerateOptions,
+    onText: (text: string) => void,
+  ): Promise<RuntimeGeneration>;
   /**
    * Embeds texts with the task's model, one vector per text. With `cache` (the default), vectors
    * of label descriptions and taught examples are kept by the engine, so retraining after one
    * new example embeds only that example.
    */
   embed(texts: readonly string[], options?: { cache?: boolean }): Promise<Float32Array[]>;
+  /** Sends a partial result to the caller (generated text as it comes); ignored when nobody listens. */
+  emit(progress: unknown): void;
   /** Throws {@link AbortError} when the request was cancelled. */
   throwIfCancelled(): void;
   /** A value computed once per engine and model (a decoded head, a mean vector…). */
@@ -41,19 +64,29 @@ export class TaskResources {
   }
 
   /** A context for one request. */
-  context(options: {
-    modelId: string;
-    dimensions: number;
-    embed: (texts: readonly string[], isCancelled: () => boolean) => Promise<Float32Array>;
-    isCancelled: () => boolean;
-  }): TaskContext {
+  context(
+    options: Pick<
+      TaskContext,
+      'modelId' | 'task' | 'labels' | 'dimensions' | 'classify' | 'classifyTokens' | 'generate'
+    > & {
+      embed: (texts: readonly string[], isCancelled: () => boolean) => Promise<Float32Array>;
+      isCancelled: () => boolean;
+      emit?: (progress: unknown) => void;
+    },
+  ): TaskContext {
     const { modelId, isCancelled } = options;
     const throwIfCancelled = () => {
       if (isCancelled()) throw new AbortError({ message: 'The task was cancelled.' });
     };
     return {
       modelId,
+      task: options.task,
+      labels: options.labels,
       dimensions: options.dimensions,
+      classify: options.classify,
+      classifyTokens: options.classifyTokens,
+      generate: options.generate,
+      emit: (progress) => options.emit?.(progress),
       throwIfCancelled,
       embed: async (texts, { cache = true } = {}) => {
         throwIfCancelled();
@@ -87,5 +120,12 @@ export class TaskResources {
         return value;
       },
     };
+  }
+
+  /** Drops the vectors and memoised values of an unloaded model. */
+  forget(modelId: string): void {
+    const prefix = `${modelId}\u0000`;
+    for (const key of [...this.memos.keys()]) if (key.startsWith(prefix)) this.memos.delete(key);
+    this.vectors.deleteWhere((key) => key.startsWith(prefix));
   }
 }

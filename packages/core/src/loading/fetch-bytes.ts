@@ -19,6 +19,8 @@ export async function fetchBytes(
     onChunk: (chunk: Uint8Array) => void;
     /** The declared size, to allocate once; a file of another size is still read whole. */
     expectedBytes?: number;
+    /** Called once the answer is in, with its declared length (`content-length`) when it has one. */
+    onHeaders?: (declaredBytes: number | undefined) => void;
     signal?: AbortSignal;
   },
 ): Promise<Uint8Array> {
@@ -84,6 +86,12 @@ export async function fetchBytes(
         message: `Expected a model file at ${url} but the server answered with an HTML page: the asset is not served there. Add the ondevice() plugin from @ondevice/vite, or set assetBaseUrl.`,
       });
     }
+    const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+    // A compressed answer declares its compressed length: no use for counting decoded bytes.
+    const encoded = (response.headers.get('content-encoding') ?? 'identity') !== 'identity';
+    options.onHeaders?.(
+      Number.isInteger(declared) && declared >= 0 && !encoded ? declared : undefined,
+    );
     if (!response.body) {
       const bytes = new Uint8Array(await response.arrayBuffer());
       onChunk(bytes);
@@ -91,7 +99,9 @@ export async function fetchBytes(
     }
     const reader = response.body.getReader();
     // Preallocate for the declared size; a file of another size fails its hash check later.
-    let buffer = new Uint8Array(options.expectedBytes ?? 1 << 16);
+    let buffer = new Uint8Array(
+      options.expectedBytes ?? (Number.isInteger(declared) && !encoded ? declared : 1 << 16),
+    );
     try {
       for (;;) {
         armStallTimer();

@@ -51,7 +51,7 @@ describe("the client's model catalogue", () => {
       .catch((error: unknown) => error);
     expect(InvalidInputError.isInstance(failure)).toBe(true);
     expect((failure as Error).message).toBe(
-      'No runtime is registered as "no-such-runtime". Runtimes: tfjs, hashing.',
+      'No runtime is registered as "no-such-runtime". Runtimes: tfjs, hashing, transformers.',
     );
   });
 });

@@ -1,6 +1,7 @@
 import { InvalidInputError, UnknownModelError } from '@ondevice/errors';
 import { describeValue } from '../util/describe-value.js';
-import type { ModelManifest } from './model-manifest.js';
+import { type ModelManifest, modelDtypes, modelTasks } from './model-manifest.js';
+import { defaultModelHost, manifestOfReference } from './model-reference.js';
 import { builtInManifests } from './registry.js';
 
 /**
@@ -16,7 +17,8 @@ export interface ModelCatalog {
   /** The app's own manifests (checked copies). */
   readonly custom: readonly ModelManifest[];
   /**
-   * The manifest of `id`.
+   * The manifest of `id`: a known model, or a hub id or folder URL (a Transformers.js model,
+   * added to the catalogue on first use).
    *
    * @throws {UnknownModelError} naming the valid ids.
    */
@@ -38,11 +40,16 @@ const roles = new Set(['graph', 'weights', 'vocabulary']);
 export function createModelCatalog(
   extra: readonly unknown[] = [],
   runtimes?: readonly string[],
+  modelHost: string = defaultModelHost,
 ): ModelCatalog {
   const manifests = [...builtInManifests];
   const custom: ModelManifest[] = [];
   extra.forEach((candidate, index) => {
     const manifest = validateManifest(candidate, `models[${index}]`, runtimes);
+    // A hub model registered without a host downloads from this client's modelHost.
+    if (manifest.location?.kind === 'hub' && manifest.location.host === undefined) {
+      manifest.location = { ...manifest.location, host: modelHost };
+    }
     if (manifests.some((known) => known.id === manifest.id)) {
       throw new InvalidInputError({
         parameter: `models[${index}].id`,
@@ -58,12 +65,16 @@ export function createModelCatalog(
     custom,
     ids,
     get(id) {
-      const manifest = manifests.find((candidate) => candidate.id === id);
+      let manifest = manifests.find((candidate) => candidate.id === id);
+      if (!manifest && typeof id === 'string') {
+        manifest = manifestOfReference(id, modelHost);
+        if (manifest) manifests.push(manifest);
+      }
       if (!manifest) {
         throw new UnknownModelError({
           modelId: String(id),
           validModelIds: ids(),
-          message: `Unknown model "${String(id)}". Valid model ids: ${ids().join(', ')}.`,
+          message: `Unknown model "${String(id)}". Valid model ids: ${ids().join(', ')}; or a Transformers.js model by hub id ("owner/name") or folder URL ("/models/name/").`,
         });
       }
       return manifest;
@@ -96,6 +107,7 @@ function validateManifest(
   } else if (runtimes && !runtimes.includes(manifest.runtime)) {
     fail('.runtime', `one of the registered runtimes (${runtimes.join(', ')})`, manifest.runtime);
   }
+  if (manifest.runtime === 'transformers') return validateLocationManifest(manifest, fail);
   if (manifest.task !== 'text-embedding') fail('.task', '"text-embedding"', manifest.task);
   if (!Number.isInteger(manifest.dimensions) || (manifest.dimensions as number) < 1) {
     fail('.dimensions', 'a positive integer', manifest.dimensions);
@@ -118,6 +130,51 @@ function validateManifest(
     const source = entry.source as Record<string, unknown> | undefined;
     if (typeof source?.package !== 'string' || typeof source.file !== 'string') {
       fail(`${where}.source`, '{ package, file }', source);
+    }
+  });
+  return structuredClone(manifest as ModelManifest);
+}
+
+/** A Transformers.js manifest: files come from its location, the rest from its config. */
+function validateLocationManifest(
+  manifest: Partial<ModelManifest>,
+  fail: (field: string, expected: string, actual: unknown) => never,
+): ModelManifest {
+  const location = manifest.location as Record<string, unknown> | undefined;
+  if (location?.kind === 'hub') {
+    for (const key of ['repository', 'revision'] as const) {
+      if (typeof location[key] !== 'string' || location[key] === '') {
+        fail(`.location.${key}`, 'a non-empty string', location[key]);
+      }
+    }
+  } else if (location?.kind === 'folder') {
+    if (typeof location.url !== 'string' || location.url === '') {
+      fail('.location.url', 'a folder URL or path', location.url);
+    }
+  } else {
+    fail(
+      '.location',
+      '{ kind: "hub", … } or { kind: "folder", url } (see transformersModel())',
+      location,
+    );
+  }
+  if (manifest.task !== undefined && !modelTasks.includes(manifest.task)) {
+    fail('.task', `one of ${modelTasks.join(', ')}`, manifest.task);
+  }
+  if (manifest.dtype !== undefined && !modelDtypes.includes(manifest.dtype)) {
+    fail('.dtype', `one of ${modelDtypes.join(', ')}`, manifest.dtype);
+  }
+  if (!Array.isArray(manifest.files) || manifest.files.length > 0) {
+    fail('.files', 'an empty array (the files come from location)', manifest.files);
+  }
+  (manifest.knownFiles ?? []).forEach((file, index) => {
+    const where = `.knownFiles[${index}]`;
+    if (typeof file?.path !== 'string' || file.path === '')
+      fail(`${where}.path`, 'a path', file?.path);
+    if (!Number.isInteger(file.bytes) || file.bytes < 0)
+      fail(`${where}.bytes`, 'a byte count', file.bytes);
+    if (typeof file.sha256 !== 'string' || !sha256Pattern.test(file.sha256)) {
+      fail(`${where}.sha256`, 'a lowercase hex sha256', file.sha256);
     }
   });
   return structuredClone(manifest as ModelManifest);

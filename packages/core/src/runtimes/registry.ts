@@ -22,6 +22,7 @@ export interface RuntimeModule {
 export const runtimeRegistry: Readonly<Record<string, () => Promise<RuntimeModule>>> = {
   tfjs: () => import('./tfjs/tfjs-runtime.js'),
   hashing: () => import('./hashing/hashing-runtime.js'),
+  transformers: () => import('./transformers/transformers-runtime.js'),
 };
 
 /**

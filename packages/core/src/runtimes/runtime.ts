@@ -1,4 +1,5 @@
-import type { ModelManifest } from '../models/model-manifest.js';
+import type { LocationFileReader } from '../loading/load-location-files.js';
+import type { ModelManifest, ModelTask } from '../models/model-manifest.js';
 import type { BackendName, BackendPreference } from './backend-name.js';
 import type { Capabilities } from './capabilities.js';
 import type { BackendSelection, RememberedBackend } from './select-backend.js';
@@ -10,7 +11,7 @@ import type { BackendSelection, RememberedBackend } from './select-backend.js';
  * @example
  * if (runtime.specificationVersion !== runtimeSpecificationVersion) throw …
  */
-export const runtimeSpecificationVersion = 'v1';
+export const runtimeSpecificationVersion = 'v2';
 
 /**
  * Where a runtime runs: set once per engine.
@@ -72,6 +73,12 @@ export interface RuntimeLoadOptions {
    * byte-accurate progress stream and cancellation by `signal`; cached for the next load.
    */
   readFiles(): Promise<ModelFiles>;
+  /**
+   * For manifests with a `location` (Transformers.js): reads the files the runtime asks for
+   * there, with the same progress stream, integrity checks (when hashes are known), cache and
+   * cancellation.
+   */
+  locationFiles?: LocationFileReader;
   policy: BackendPolicy;
   signal?: AbortSignal;
   /** Called once the files are in, while the runtime builds the model and picks a backend. */
@@ -91,29 +98,113 @@ export interface TokenizedText {
 }
 
 /**
- * A loaded model, ready to run on its backend.
+ * Token ids of a text with, per token, the characters of the text it stands for (`[start, end)`,
+ * UTF-16 offsets; `[-1, -1]` for special tokens such as `[CLS]`).
+ *
+ * @example
+ * const [{ tokens, offsets }] = model.tokenizeWithOffsets!(['Alice works'], 128)
+ */
+export interface TokenizedTextWithOffsets extends TokenizedText {
+  offsets: [number, number][];
+}
+
+/**
+ * Options of one generation, as the engine passes them to a runtime.
+ *
+ * @example
+ * await model.generate!(input, { maxNewTokens: 60, temperature: 0, topK: 0, stop: [] }, onText, () => false)
+ */
+export interface RuntimeGenerateOptions {
+  maxNewTokens: number;
+  /** 0: greedy (the same text every time). */
+  temperature: number;
+  /** Sample from the `topK` likeliest tokens; 0: from all. */
+  topK: number;
+  /** Generation ends before any of these strings (which are left out of the text). */
+  stop: readonly string[];
+  /** Seed of the sampler, for reproducible sampling. */
+  seed?: number;
+}
+
+/**
+ * What a generation produced.
+ *
+ * @example
+ * const { text, tokens, finishReason } = await model.generate!(…)
+ */
+export interface RuntimeGeneration {
+  /** The new text (the prompt not included). */
+  text: string;
+  /** New tokens generated. */
+  tokens: number;
+  /** Tokens of the prompt, after the chat template. */
+  promptTokens: number;
+  /** `eos`: the model ended; `length`: maxNewTokens reached; `stop`: a stop string; `cancelled`. */
+  finishReason: 'eos' | 'length' | 'stop' | 'cancelled';
+}
+
+/**
+ * A prompt, or chat messages (formatted with the tokenizer's chat template).
+ *
+ * @example
+ * const input: GenerationInput = { messages: [{ role: 'user', content: 'Hi' }] }
+ */
+export type GenerationInput =
+  | { prompt: string }
+  | { messages: readonly { role: 'system' | 'user' | 'assistant'; content: string }[] };
+
+/**
+ * A loaded model, ready to run on its backend. Sequence models (embeddings, text and pair
+ * classifiers) share one shape: tokenise, then `run` gives one row of `dimensions` floats per
+ * text (a vector, or label probabilities). Token classifiers add `tokenizeWithOffsets` and
+ * `runTokens`; generators add `generate`.
  *
  * @example
  * const [{ tokens }] = model.tokenize(['Hello'], model.maxTokens)
  * const vectors = await model.run([tokens]) // 1 × model.dimensions floats
  */
 export interface RuntimeModel {
-  /** Length of every output vector. */
+  /** What the model does. */
+  readonly task: ModelTask;
+  /** Length of every output row: vector length, or label count (0 for generators). */
   readonly dimensions: number;
   /** The backend it runs on. */
   readonly backend: BackendName;
   /** Most tokens of a text the model uses; later tokens change nothing. */
   readonly maxTokens: number;
+  /** Labels of a classifier's outputs, in order. */
+  readonly labels?: readonly string[];
+  /** Precision of its weights, when the runtime has a choice (`fp32`, `q8`…). */
+  readonly dtype?: string;
   /**
    * Token ids of each text, at most `maxTokens` of them, read in time linear in the part of the
    * text used (a 1 MB text costs no more than its first few thousand characters); their counts
    * tell the engine which texts to run together.
    */
   tokenize(texts: readonly string[], maxTokens: number): TokenizedText[];
-  /** Embeds tokenised texts in one model run: `tokens.length × dimensions` floats, in order. */
+  /** Token ids of text pairs (premise, hypothesis) for pair classifiers (NLI). */
+  tokenizePairs?(pairs: readonly (readonly [string, string])[], maxTokens: number): TokenizedText[];
+  /**
+   * Runs tokenised texts in one model run: `tokens.length × dimensions` floats, in order
+   * (vectors, or label probabilities).
+   */
   run(tokens: readonly (readonly number[])[]): Promise<Float32Array>;
+  /** Token ids with character offsets (token classifiers). */
+  tokenizeWithOffsets?(texts: readonly string[], maxTokens: number): TokenizedTextWithOffsets[];
+  /** Label probabilities of every token: per text, `tokens × dimensions` floats. */
+  runTokens?(tokens: readonly (readonly number[])[]): Promise<Float32Array[]>;
+  /**
+   * Generates text, calling `onText` with each new piece as it is decoded; checks `isCancelled`
+   * between tokens.
+   */
+  generate?(
+    input: GenerationInput,
+    options: RuntimeGenerateOptions,
+    onText: (text: string) => void,
+    isCancelled: () => boolean,
+  ): Promise<RuntimeGeneration>;
   /** Frees what the model holds (tensors, sessions). */
-  unload(): void;
+  unload(): void | Promise<void>;
 }
 
 /**

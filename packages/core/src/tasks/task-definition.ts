@@ -1,5 +1,6 @@
 import type { TaskContext } from '../engine/task-context.js';
 import type { Limits } from '../util/limits.js';
+import type { ModelStatus } from '../runtimes/model-status.js';
 
 /**
  * Names a task and ties the types of its payload (page → engine) and result (engine → page)
@@ -105,11 +106,21 @@ export interface TaskRunner {
   readonly modelId: string;
   /** The client's limits (texts per call, labels, examples, import size). */
   readonly limits: Limits;
-  /** Length of that model's vectors. */
+  /** Length of that model's vectors (known once it has loaded, for Transformers.js models). */
   readonly dimensions: number;
+  /** Loads the model (shared with every user of it), with progress; a signal stops the wait. */
+  load(options?: {
+    signal?: AbortSignal;
+    onProgress?: (status: ModelStatus) => void;
+  }): Promise<void>;
   run<Payload, Result, State>(
     task: TaskDefinition<Payload, Result>,
     payload: Payload,
-    options?: { signal?: AbortSignal | undefined; instance?: TaskInstance<State> },
+    options?: {
+      signal?: AbortSignal | undefined;
+      instance?: TaskInstance<State>;
+      /** Hears the task's partial results as they come (generated text). */
+      onProgress?: (progress: unknown) => void;
+    },
   ): Promise<Result>;
 }

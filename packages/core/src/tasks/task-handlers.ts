@@ -14,4 +14,7 @@ export const taskHandlers: Readonly<Record<string, () => Promise<RegisteredTaskH
     import('./zero-shot/zero-shot-handler.js').then((module) => module.zeroShotHandler),
   teachable: () =>
     import('./teachable/teachable-handler.js').then((module) => module.teachableHandler),
+  entities: () => import('./entities/entities-handler.js').then((module) => module.entitiesHandler),
+  generation: () =>
+    import('./generation/generation-handler.js').then((module) => module.generationHandler),
 };

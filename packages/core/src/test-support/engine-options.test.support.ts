@@ -1,3 +1,4 @@
+import { defaultModelHost } from '../models/model-reference.js';
 // Test helper (named *.test.* so the package never ships it).
 import type { EngineOptions } from '../engine/engine-options.js';
 import { defaultNetworkOptions } from '../loading/network-options.js';
@@ -18,6 +19,7 @@ export function testEngineOptions(): EngineOptions {
     modelCache: 'memory',
     rememberedBackends: {},
     models: [],
+    modelHost: defaultModelHost,
     network: { ...defaultNetworkOptions },
   };
 }

@@ -35,6 +35,11 @@ export class LruCache<K, V> {
     }
   }
 
+  /** Removes every entry whose key matches. */
+  deleteWhere(matches: (key: K) => boolean): void {
+    for (const key of [...this.entries.keys()]) if (matches(key)) this.entries.delete(key);
+  }
+
   clear(): void {
     this.entries.clear();
   }

@@ -16,8 +16,17 @@ export interface EngineConnection {
   load(modelId: string, onStatus: ModelStatusListener, signal?: AbortSignal): Promise<LoadReport>;
   /** Vectors of `texts` (bounded by the model's token limit) and which were truncated. */
   embed(modelId: string, texts: string[], signal?: AbortSignal): Promise<EmbeddedTexts>;
-  /** Runs a task next to its model; the signal cancels it (`AbortError`). */
-  task(envelope: TaskEnvelope, signal?: AbortSignal): Promise<TaskOutcome>;
+  /**
+   * Runs a task next to its model; the signal cancels it (`AbortError`). `onProgress` hears its
+   * partial results (generated text) as they come.
+   */
+  task(
+    envelope: TaskEnvelope,
+    signal?: AbortSignal,
+    onProgress?: (progress: unknown) => void,
+  ): Promise<TaskOutcome>;
+  /** Frees a model on the engine's thread; false when it was not loaded. */
+  unload(modelId: string): Promise<boolean>;
   /** Memory of every runtime on the engine's thread, by runtime name. */
   memory(): Promise<Record<string, RuntimeMemory>>;
   dispose(): void;

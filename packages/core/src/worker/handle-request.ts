@@ -74,10 +74,21 @@ export function createRequestHandler(
         }
         case 'task': {
           const { type: _type, id, ...envelope } = request;
-          const outcome = await requireEngine().dispatch(envelope, () => cancelled.has(id));
+          const outcome = await requireEngine().dispatch(
+            envelope,
+            () => cancelled.has(id),
+            (progress) => post({ type: 'task-progress', id, progress }),
+          );
           post({ type: 'task-result', id, outcome });
           return;
         }
+        case 'unload':
+          post({
+            type: 'unloaded',
+            id: request.id,
+            unloaded: await requireEngine().engine.unload(request.modelId),
+          });
+          return;
         case 'memory':
           post({ type: 'memory', id: request.id, memory: await requireEngine().engine.memory() });
           return;

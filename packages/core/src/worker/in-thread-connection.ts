@@ -31,12 +31,16 @@ export function createInThreadConnection(
       if (signal?.aborted) throw abortErrorFor(signal, 'Embedding');
       return embedded;
     },
-    async task(envelope, signal) {
+    async task(envelope, signal, onProgress) {
       throwIfAborted(signal, 'The task');
       const { dispatch } = await started;
       try {
         // A structured copy, as across the worker boundary: the engine keeps no caller's object.
-        const outcome = await dispatch(structuredClone(envelope), () => signal?.aborted === true);
+        const outcome = await dispatch(
+          structuredClone(envelope),
+          () => signal?.aborted === true,
+          onProgress ? (progress) => onProgress(structuredClone(progress)) : undefined,
+        );
         throwIfAborted(signal, 'The task');
         return outcome;
       } catch (error) {
@@ -44,6 +48,9 @@ export function createInThreadConnection(
         throwIfAborted(signal, 'The task');
         throw error;
       }
+    },
+    async unload(modelId) {
+      return (await started).engine.unload(modelId);
     },
     async memory() {
       return (await started).engine.memory();

@@ -6,7 +6,8 @@ import type { RuntimeMemory } from '../runtimes/runtime.js';
 import type { TaskEnvelope, TaskOutcome } from './task-dispatcher.js';
 
 /**
- * Protocol version, checked on `init` so a stale cached worker script fails loudly. Version 5:
+ * Protocol version, checked on `init` so a stale cached worker script fails loudly. Version 6:
+ * `task-progress` streams a task's partial results (generated text), `unload` frees a model. 5:
  * `report` carries a load report that changed outside any request (the backends measured after
  * a guessed start). 4: `embedded` says which texts were truncated to the model's token limit,
  * and `cancel` is acknowledged (3: tasks travel as a
@@ -15,7 +16,7 @@ import type { TaskEnvelope, TaskOutcome } from './task-dispatcher.js';
  * @example
  * worker.postMessage({ type: 'init', id: 1, protocolVersion, options })
  */
-export const protocolVersion = 5;
+export const protocolVersion = 6;
 
 /**
  * How long the page waits for the worker to acknowledge a `cancel` before it decides the
@@ -39,6 +40,8 @@ export type WorkerRequest =
   /** A task (sentiment, zero-shot, teachable…) run next to its model. */
   | ({ type: 'task'; id: number } & TaskEnvelope)
   | { type: 'memory'; id: number }
+  /** Frees a model's sessions and tensors; the next use loads it again. */
+  | { type: 'unload'; id: number; modelId: string }
   | { type: 'cancel'; id: number; targetId: number };
 
 /**
@@ -60,6 +63,9 @@ export type WorkerResponse =
   | { type: 'loaded'; id: number; report: LoadReport }
   | { type: 'embedded'; id: number; vectors: Float32Array; truncated: boolean[] }
   | { type: 'task-result'; id: number; outcome: TaskOutcome }
+  /** A partial result of a task still running (a piece of generated text). */
+  | { type: 'task-progress'; id: number; progress: unknown }
+  | { type: 'unloaded'; id: number; unloaded: boolean }
   | { type: 'memory'; id: number; memory: Record<string, RuntimeMemory> }
   | { type: 'initialized'; id: number }
   /** A model's load report changed outside any request (its backends were measured). */

@@ -60,9 +60,10 @@ export function createTaskDispatcher(engine: Engine) {
   return async function dispatch(
     envelope: TaskEnvelope,
     isCancelled: () => boolean,
+    emit?: (progress: unknown) => void,
   ): Promise<TaskOutcome> {
     const handler = await handlerOf(envelope.task);
-    const context = engine.taskContext(envelope.modelId, isCancelled);
+    const context = await engine.taskContext(envelope.modelId, isCancelled, emit);
     const keyOf = (id: string) => `${envelope.task}\u0000${envelope.modelId}\u0000${id}`;
     let current: unknown;
     const { instance } = envelope;

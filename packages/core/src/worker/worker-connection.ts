@@ -17,6 +17,7 @@ interface Pending {
   resolve(response: WorkerResponse): void;
   reject(error: unknown): void;
   onStatus?: ModelStatusListener;
+  onProgress?: (progress: unknown) => void;
 }
 
 type RequestBody = WorkerRequest extends infer R
@@ -111,6 +112,10 @@ export function createWorkerConnection(options: {
         entry.onStatus?.(response.status);
         return;
       }
+      if (response.type === 'task-progress') {
+        entry.onProgress?.(response.progress);
+        return;
+      }
       pending.delete(response.id);
       if (response.type === 'failed') entry.reject(deserializeError(response.error));
       else entry.resolve(response);
@@ -143,7 +148,12 @@ export function createWorkerConnection(options: {
 
   function send(
     body: RequestBody,
-    extras: { signal?: AbortSignal; onStatus?: ModelStatusListener; what?: string } = {},
+    extras: {
+      signal?: AbortSignal;
+      onStatus?: ModelStatusListener;
+      onProgress?: (progress: unknown) => void;
+      what?: string;
+    } = {},
   ) {
     const target = worker ?? start();
     const id = nextId++;
@@ -182,6 +192,7 @@ export function createWorkerConnection(options: {
           reject(error);
         },
         ...(extras.onStatus ? { onStatus: extras.onStatus } : {}),
+        ...(extras.onProgress ? { onProgress: extras.onProgress } : {}),
       });
       signal?.addEventListener('abort', onAbort, { once: true });
       target.postMessage({ ...body, id } as WorkerRequest);
@@ -208,13 +219,18 @@ export function createWorkerConnection(options: {
       const { vectors, truncated } = response as Extract<WorkerResponse, { type: 'embedded' }>;
       return { vectors, truncated };
     },
-    async task(envelope, signal) {
+    async task(envelope, signal, onProgress) {
       throwIfAborted(signal, 'The task');
       const response = await send(
         { type: 'task', ...envelope },
-        { what: 'The task', ...(signal ? { signal } : {}) },
+        { what: 'The task', ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) },
       );
       return (response as Extract<WorkerResponse, { type: 'task-result' }>).outcome;
+    },
+    async unload(modelId) {
+      if (!worker) return false; // no worker: nothing is loaded
+      const response = await send({ type: 'unload', modelId });
+      return (response as Extract<WorkerResponse, { type: 'unloaded' }>).unloaded;
     },
     async memory() {
       const response = await send({ type: 'memory' });

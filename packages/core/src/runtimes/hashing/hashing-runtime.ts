@@ -35,6 +35,7 @@ const maximumWordLength = 64;
  * always gives the same vector, on every platform.
  */
 class HashingModel implements RuntimeModel {
+  readonly task = 'text-embedding';
   readonly backend: BackendName = 'cpu';
 
   constructor(readonly dimensions: number) {}
@@ -82,7 +83,7 @@ class HashingModel implements RuntimeModel {
  * observers, hooks) without downloading or running a real model.
  */
 class HashingRuntime implements Runtime {
-  readonly specificationVersion = 'v1';
+  readonly specificationVersion = 'v2';
   readonly name = 'hashing';
 
   async probe() {
@@ -97,7 +98,7 @@ class HashingRuntime implements Runtime {
     throwIfAborted(options.signal, `Loading model ${options.manifest.id}`);
     options.onInitializing();
     return {
-      model: new HashingModel(options.manifest.dimensions),
+      model: new HashingModel(options.manifest.dimensions ?? 512),
       selection: {
         requested: options.policy.requested,
         chosen: 'cpu',

@@ -35,7 +35,7 @@ const probeSentences = [
  * TensorFlow.js has one active backend per thread.
  */
 class TfjsRuntime implements Runtime {
-  readonly specificationVersion = 'v1';
+  readonly specificationVersion = 'v2';
   readonly name = 'tfjs';
   private readonly wasm: WasmSettings;
   private selection: Promise<BackendSelection> | undefined;

@@ -28,6 +28,7 @@ const decoder = new TextDecoder();
  * const vectors = await model.run(model.tokenize(['Hello world']))
  */
 export class UseLiteModel implements RuntimeModel {
+  readonly task = 'text-embedding';
   private constructor(
     private readonly runtime: Tfjs,
     private readonly model: GraphModel,
@@ -66,7 +67,7 @@ export class UseLiteModel implements RuntimeModel {
         weightData,
       }),
     );
-    return new UseLiteModel(runtime, model, tokenizer, manifest.dimensions, backend);
+    return new UseLiteModel(runtime, model, tokenizer, manifest.dimensions ?? 512, backend);
   }
 
   readonly maxTokens = useLiteMaxTokens;

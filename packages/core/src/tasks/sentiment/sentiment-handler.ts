@@ -10,6 +10,7 @@ import {
   sentimentProbabilities,
 } from './sentiment-model.js';
 import { normalizeSentimentText } from './sentiment-text.js';
+import { classifierSentiment } from './classifier-sentiment.js';
 import { type SentimentPayload, sentimentTask } from './sentiment-task.js';
 import { type PassagePooling, meanVector, splitIntoPassages } from '../passages.js';
 import type { SentimentResult } from './sentiment-types.js';
@@ -95,5 +96,8 @@ export async function analyzeSentiment(
  * const handler = sentimentHandler.create()
  */
 export const sentimentHandler = defineTaskHandler(sentimentTask, () => ({
-  run: (request, context) => analyzeSentiment(request, context),
+  run: (request, context) =>
+    context.task === 'text-embedding'
+      ? analyzeSentiment(request, context)
+      : classifierSentiment(request, context),
 }));

@@ -29,11 +29,17 @@ const model = new ModelHandle(
 );
 /** Texts the engine embedded for examples in each training (the outcome's new vectors). */
 const embeddedPerTraining: string[][] = [];
-const baseRunner = createTaskRunner(model, () => connection, 512, resolveLimits(undefined));
+const baseRunner = createTaskRunner(
+  model,
+  () => connection,
+  () => 512,
+  resolveLimits(undefined),
+);
 const runner: TaskRunner = {
   modelId: baseRunner.modelId,
   dimensions: baseRunner.dimensions,
   limits: baseRunner.limits,
+  load: (options) => baseRunner.load(options),
   async run(task, payload, options) {
     const result = await baseRunner.run(task, payload, options);
     const outcome = result as TeachableOutcome;

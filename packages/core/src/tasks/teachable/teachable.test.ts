@@ -243,7 +243,7 @@ describe('client.teachable()', () => {
         () => {},
       ),
       () => connection,
-      512,
+      () => 512,
       defaultLimits,
     );
     const store = createMemoryStore();

@@ -3,6 +3,7 @@ import type { TaskContext } from '../../engine/task-context.js';
 import { explainByOcclusion } from '../explain/explain-by-occlusion.js';
 import { defineTaskHandler } from '../task-definition.js';
 import { embedLabels, labelSimilarities } from './label-descriptions.js';
+import { classifyWithNli } from './nli-zero-shot.js';
 import { type ZeroShotPayload, type ZeroShotState, zeroShotTask } from './zero-shot-task.js';
 import { multiLabelScores, singleLabelScores } from './zero-shot-scores.js';
 import type { ZeroShotResult } from './zero-shot-types.js';
@@ -81,6 +82,8 @@ export const zeroShotHandler = defineTaskHandler(zeroShotTask, () => ({
         message: 'A zero-shot request reached the engine without its classifier.',
       });
     }
-    return classifyZeroShot(states.current, payload, context);
+    return context.task === 'zero-shot-classification'
+      ? classifyWithNli(states.current, payload, context)
+      : classifyZeroShot(states.current, payload, context);
   },
 }));
