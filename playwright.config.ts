@@ -29,12 +29,15 @@ const lanes = {
     'network-faults.spec.ts',
     'playground.spec.ts',
     'installable-packages.spec.ts',
+    'transformers-in-browser.spec.ts',
   ],
   widgets: [
     'stories.spec.ts',
     'teachable-storage.spec.ts',
     'inbox.spec.ts',
     'text-understanding.spec.ts',
+    'lab-page.spec.ts',
+    'generation-widgets.spec.ts',
   ],
 };
 const unassigned = readdirSync('e2e')

@@ -1,14 +1,16 @@
 import { InboxPage } from './inbox/inbox-page.js';
+import { LabPage } from './lab/lab-page.js';
 import { SimilarityPage } from './similarity-page.js';
 import { type Route, useHashRoute } from './use-hash-route.js';
 
 const pages: { route: Route; href: string; title: string }[] = [
   { route: 'similarity', href: '#/', title: 'Similarity' },
   { route: 'inbox', href: '#/inbox', title: 'Support inbox' },
+  { route: 'lab', href: '#/lab', title: 'Model lab' },
 ];
 
 /**
- * The playground: a similarity page and a support inbox, switched by hash routes.
+ * The playground: a similarity page, a support inbox and a model lab, switched by hash routes.
  *
  * @example
  * <OnDeviceProvider client={createClient()}><App /></OnDeviceProvider>
@@ -21,7 +23,8 @@ export function App() {
         <h1>ondevice playground</h1>
         <p>
           Embeddings, sentiment and intent classification computed in your browser with the
-          Universal Sentence Encoder lite. No text leaves this device.
+          Universal Sentence Encoder lite; in the model lab, Transformers.js models for entities and
+          text generation too. No text leaves this device.
         </p>
         <nav aria-label="Pages" className="page-nav">
           {pages.map((page) => (
@@ -36,7 +39,7 @@ export function App() {
           ))}
         </nav>
       </header>
-      {route === 'inbox' ? <InboxPage /> : <SimilarityPage />}
+      {route === 'inbox' ? <InboxPage /> : route === 'lab' ? <LabPage /> : <SimilarityPage />}
     </main>
   );
 }

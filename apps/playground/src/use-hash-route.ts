@@ -1,15 +1,17 @@
 import { useSyncExternalStore } from 'react';
 
-/** The playground's pages, by hash: `#/` (or none) and `#/inbox`. */
-export type Route = 'similarity' | 'inbox';
+/** The playground's pages, by hash: `#/` (or none), `#/inbox` and `#/lab`. */
+export type Route = 'similarity' | 'inbox' | 'lab';
 
 function subscribe(listener: () => void): () => void {
   window.addEventListener('hashchange', listener);
   return () => window.removeEventListener('hashchange', listener);
 }
 
+const routes: Record<string, Route> = { '#/inbox': 'inbox', '#/lab': 'lab' };
+
 function routeOf(hash: string): Route {
-  return hash === '#/inbox' ? 'inbox' : 'similarity';
+  return routes[hash] ?? 'similarity';
 }
 
 /**

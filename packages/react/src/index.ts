@@ -21,6 +21,12 @@ export { useExplanation } from './hooks/use-explanation.js';
 export type { UseExplanationOptions } from './hooks/use-explanation.js';
 export { useModelStatus } from './hooks/use-model-status.js';
 export type { UseModelStatusOptions } from './hooks/use-model-status.js';
+export { useGeneration } from './hooks/use-generation.js';
+export type { UseGenerationOptions, UseGenerationResult } from './hooks/use-generation.js';
+export { useEntities } from './hooks/use-entities.js';
+export type { UseEntitiesOptions } from './hooks/use-entities.js';
+export { useModel } from './hooks/use-model.js';
+export type { UseModelResult } from './hooks/use-model.js';
 export { useDiagnostics } from './hooks/use-diagnostics.js';
 export { useObserver } from './hooks/use-observer.js';
 
@@ -41,3 +47,12 @@ export { SmartTags } from './smart-tags/smart-tags.js';
 export type { SmartTagsProps, SmartTagsState } from './smart-tags/smart-tags.js';
 export { ExplainText } from './explain-text/explain-text.js';
 export type { ExplainTextProps, ExplainTextState } from './explain-text/explain-text.js';
+export { GenerateText } from './generate-text/generate-text.js';
+export type { GenerateTextOptions, GenerateTextProps } from './generate-text/generate-text.js';
+export type { GenerateTextState } from './generate-text/describe-generation.js';
+export { EntityHighlighter } from './entity-highlighter/entity-highlighter.js';
+export type {
+  EntityHighlighterOptions,
+  EntityHighlighterProps,
+  EntityHighlighterState,
+} from './entity-highlighter/entity-highlighter.js';

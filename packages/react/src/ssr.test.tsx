@@ -14,6 +14,8 @@ describe('server-side rendering', () => {
       SentimentTextarea,
       SmartTags,
       ExplainText,
+      GenerateText,
+      EntityHighlighter,
       useEmbeddings,
       useDiagnostics,
       useZeroShot,
@@ -30,6 +32,8 @@ describe('server-side rendering', () => {
       );
     }
     const client = createClient({ backend: 'wasm' });
+    const generator = client.generator({ model: 'converted/llama2.c-stories260K' });
+    const recognizer = client.entities({ model: 'Xenova/bert-base-NER' });
     const html = renderToString(
       <OnDeviceProvider client={client}>
         <ModelProgress loadOnMount />
@@ -44,6 +48,8 @@ describe('server-side rendering', () => {
           labels={[{ id: 'billing', descriptions: ['refund'] }]}
         />
         <ExplainText text="Great support" source={{ kind: 'teachable', id: 'ssr' }} />
+        <GenerateText generator={generator} defaultPrompt="Once upon a time" />
+        <EntityHighlighter text="Alice met Bob" recognizer={recognizer} />
       </OnDeviceProvider>,
     );
     expect(html).toContain('role="progressbar"');
@@ -55,9 +61,14 @@ describe('server-side rendering', () => {
     expect(html).toContain('aria-label="Sentiment: analysing…"');
     expect(html).toContain('role="toolbar"');
     expect(html).toContain('data-ondevice-explain-text=""');
+    expect(html).toContain('data-ondevice-generate-text="" data-state="idle"');
+    expect(html).toContain('role="log" aria-live="polite" aria-label="Generated text"');
+    expect(html).toContain('data-ondevice-entity-highlighter="" data-state="loading"');
     // Rendering on the server starts no work: effects never run there.
     expect(client.model().getSnapshot().status).toBe('idle');
     expect(client.embedder().stats().batches).toBe(0);
     expect(client.teachable({ id: 'ssr' }).getSnapshot().examples).toEqual([]);
+    expect(client.model(generator.modelId).getSnapshot().status).toBe('idle');
+    expect(client.model(recognizer.modelId).getSnapshot().status).toBe('idle');
   });
 });

@@ -16,3 +16,11 @@ export type { ExplanationData } from './explanation-observer.js';
 export type { ExplanationSource } from './explanation-source.js';
 export { TeachableObserver } from './teachable-observer.js';
 export type { TeachableResult } from './teachable-observer.js';
+export { GenerationObserver } from './generation-observer.js';
+export type {
+  GenerationDefaults,
+  GenerationObserverOptions,
+  GenerationState,
+} from './generation-observer.js';
+export { EntitiesObserver } from './entities-observer.js';
+export type { EntitiesObserverOptions } from './entities-observer.js';

@@ -1,5 +1,7 @@
 import type {
   EmbeddingsData,
+  EntitySpan,
+  GenerationResult,
   ModelStatus,
   RequestResult,
   SentimentData,
@@ -9,7 +11,10 @@ import type {
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   useEmbeddings,
+  useEntities,
   useExplanation,
+  useGeneration,
+  useModel,
   useModelStatus,
   useSentiment,
   useTeachableClassifier,
@@ -49,5 +54,28 @@ describe('hooks (types)', () => {
       .toEqualTypeOf<
         { text: string; label: string } | readonly { text: string; label: string }[]
       >();
+  });
+
+  it('give generation, entities and any model their status unions', () => {
+    const generator = {} as Parameters<typeof useGeneration>[0];
+    const generation = useGeneration(generator, { maxNewTokens: 32 });
+    if (generation.status === 'done')
+      expectTypeOf(generation.result).toEqualTypeOf<GenerationResult>();
+    if (generation.status === 'generating') expectTypeOf(generation.result).toBeUndefined();
+    expectTypeOf(generation.generate)
+      .parameter(0)
+      .toEqualTypeOf<
+        string | readonly { role: 'system' | 'user' | 'assistant'; content: string }[]
+      >();
+    const signal = new AbortController().signal;
+    // @ts-expect-error the abort signal belongs to a call, not to the defaults
+    useGeneration(generator, { signal });
+    const entities = useEntities({} as Parameters<typeof useEntities>[0], 'text', {
+      debounceMs: 50,
+    });
+    expectTypeOf(entities).toEqualTypeOf<RequestResult<EntitySpan[]>>();
+    const model = useModel('use-lite');
+    if (model.status === 'downloading') expectTypeOf(model.total).toEqualTypeOf<number>();
+    expectTypeOf(model.unload).returns.toEqualTypeOf<Promise<boolean>>();
   });
 });
