@@ -7,6 +7,7 @@ import {
 } from '@ondevice/core';
 import { alignColumns } from './align-columns.js';
 import { evalTasks } from './eval-tasks.js';
+import { runGenerate } from './generate-command.js';
 import { evalUsage, parseEvalArgs } from './parse-eval-args.js';
 
 /** Where the CLI writes; the real process streams, or buffers in tests. */
@@ -57,7 +58,9 @@ export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
 /**
  * Runs `ondevice-eval` and resolves with its exit code. The report is a short table, then the
  * task's per-class figures and confusion summary. With `--json` the report goes to stderr and
- * stdout is one JSON line `{"task","metric","value","n"}`.
+ * stdout is one JSON line `{"task","metric","value","n"}`. The `generate` command prints the
+ * prompt and its greedy continuation as they come, then the figures (tokens/s); its JSON line
+ * adds `"text"`.
  *
  * @example
  * process.exitCode = await runEvalCli(process.argv.slice(2), {
@@ -67,10 +70,16 @@ export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
  */
 export async function runEvalCli(argv: readonly string[], io: EvalCliIo): Promise<number> {
   let client: ReturnType<typeof createClient> | undefined;
+  let what = 'evaluation';
   try {
     const command = parseEvalArgs(argv);
     if (command.kind === 'help') {
       io.stdout(evalUsage());
+      return exitCodes.ok;
+    }
+    if (command.kind === 'generate') {
+      what = 'generation';
+      await runGenerate(command, io);
       return exitCodes.ok;
     }
     const task = evalTasks[command.task];
@@ -124,7 +133,7 @@ export async function runEvalCli(argv: readonly string[], io: EvalCliIo): Promis
       return exitCodes.usage;
     }
     const detail = OnDeviceError.isInstance(error) ? `${error.name}: ${error.message}` : error;
-    io.stderr(`ondevice-eval: evaluation failed: ${String(detail)}\n`);
+    io.stderr(`ondevice-eval: ${what} failed: ${String(detail)}\n`);
     return exitCodes.failed;
   } finally {
     client?.dispose();

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry of `npm run eval -- <task> --file <path> [--json]`; see eval-cli.ts.
+// Entry of `npm run eval -- <task> --file <path> [--json]` and `npm run eval -- generate …`; see eval-cli.ts.
 import { runEvalCli } from './eval-cli.js';
 
 process.exitCode = await runEvalCli(process.argv.slice(2), {

@@ -9,6 +9,13 @@ import {
 } from '@ondevice/core';
 import { type EvalInputName, type EvalInputs, optionOf } from './eval-task.js';
 import { evalTaskNames, evalTasks } from './eval-tasks.js';
+import {
+  type GenerateCommand,
+  generateCommandName,
+  generateOptionLines,
+  generateUsage,
+  parseGenerateArgs,
+} from './generate-command.js';
 
 /** What the command line asked for. */
 export type EvalCommand =
@@ -21,13 +28,17 @@ export type EvalCommand =
       backend: BackendPreference;
       /** Embedding model id; the client's default when absent. */
       model?: string;
-    };
+    }
+  | GenerateCommand;
+
+/** Every command name: the evaluation tasks, then `generate`. */
+export const commandNames: readonly string[] = [...evalTaskNames, generateCommandName];
 
 const inputNames: readonly EvalInputName[] = ['file', 'train', 'holdoutPerClass', 'shots', 'seed'];
 
 /** Usage text shown by `--help` and after a usage error. */
 export function evalUsage(): string {
-  const width = Math.max(...evalTaskNames.map((name) => name.length));
+  const width = Math.max(...commandNames.map((name) => name.length));
   const tasks = evalTaskNames
     .map((name) => {
       const task = evalTasks[name];
@@ -36,9 +47,11 @@ export function evalUsage(): string {
     .join('\n');
   return [
     'Usage: npm run eval -- <task> <task options> [--json] [--backend <name>] [--model <id>]',
+    '       npm run eval -- generate --model <folder or hub id> --prompt <text> [--max-new-tokens <n>] [--json]',
     '',
     'Tasks:',
     tasks,
+    generateUsage(width),
     '',
     'Options:',
     '  --file <path>             data file to evaluate on (stsb, sst2, agnews; banking77 unless --holdout-per-class)',
@@ -46,11 +59,12 @@ export function evalUsage(): string {
     '  --holdout-per-class <n>   evaluate on n rows per class held out of --train, never taught (banking77)',
     '  --shots <k>               examples taught per class, sampled from --train (banking77; default 10)',
     '  --seed <n>                seed of the sampled shots and held-out rows (banking77; default 2024)',
-    '  --json                    end stdout with one line {"task","metric","value","n"} (the report goes to stderr)',
+    '  --json                    end stdout with one line {"task","metric","value","n"} (generate adds "text"; the report goes to stderr)',
     '  --backend <name>          tfjs backend (default wasm; in Node wasm, cpu or auto work)',
     `  --model <id>              embedding model (default ${defaultEmbeddingModelId}; also ${listModelIds()
       .filter((id) => id !== defaultEmbeddingModelId)
       .join(', ')})`,
+    ...generateOptionLines,
     '  -h, --help                show this help',
     '',
   ].join('\n');
@@ -62,9 +76,11 @@ export function evalUsage(): string {
  * @throws {InvalidInputError} for an unknown task or option, an option the task does not take,
  *   a missing required one, or a number out of range.
  * @throws {UnknownBackendError} for a `--backend` that is not a backend name.
- * @throws {UnknownModelError} for a `--model` that is not a built-in model id.
+ * @throws {UnknownModelError} for a `--model` that is not a built-in model id (evaluation tasks;
+ *   `generate` takes a folder or hub id).
  * @example
  * parseEvalArgs(['stsb', '--file', 'sts-dev.csv', '--json'])
+ * parseEvalArgs(['generate', '--model', 'models/stories', '--prompt', 'Once', '--max-new-tokens', '20'])
  */
 export function parseEvalArgs(argv: readonly string[]): EvalCommand {
   let parsed;
@@ -79,8 +95,10 @@ export function parseEvalArgs(argv: readonly string[]): EvalCommand {
         'holdout-per-class': { type: 'string' },
         shots: { type: 'string' },
         seed: { type: 'string' },
+        prompt: { type: 'string' },
+        'max-new-tokens': { type: 'string' },
         json: { type: 'boolean', default: false },
-        backend: { type: 'string', default: 'wasm' },
+        backend: { type: 'string' },
         model: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -98,21 +116,51 @@ export function parseEvalArgs(argv: readonly string[]): EvalCommand {
   if (taskName === undefined) {
     throw new InvalidInputError({
       parameter: 'task',
-      message: `Name a task: ${evalTaskNames.join(', ')}.`,
+      message: `Name a task: ${commandNames.join(', ')}.`,
     });
   }
   const task = Object.hasOwn(evalTasks, taskName) ? evalTasks[taskName] : undefined;
-  if (!task) {
+  if (!task && taskName !== generateCommandName) {
     throw new InvalidInputError({
       parameter: 'task',
-      message: `Unknown task "${taskName}"; valid tasks: ${evalTaskNames.join(', ')}.`,
+      message: `Unknown task "${taskName}"; valid tasks: ${commandNames.join(', ')}.`,
     });
   }
   if (extra.length > 0) {
     throw new InvalidInputError({
       parameter: 'argv',
-      message: `Unexpected argument(s): ${extra.join(' ')}. Give one task.`,
+      message: `Unexpected argument(s): ${extra.join(' ')}. Give one task${taskName === generateCommandName ? ', and quote a --prompt that has spaces' : ''}.`,
     });
+  }
+  if (!task) {
+    const evalOptions = {
+      '--file': values.file,
+      '--train': values.train,
+      '--holdout-per-class': values['holdout-per-class'],
+      '--shots': values.shots,
+      '--seed': values.seed,
+      '--backend': values.backend,
+    };
+    return parseGenerateArgs({
+      model: values.model,
+      prompt: values.prompt,
+      maxNewTokens: values['max-new-tokens'],
+      json: values.json,
+      otherOptions: Object.entries(evalOptions)
+        .filter(([, value]) => value !== undefined)
+        .map(([option]) => option),
+    });
+  }
+  for (const [option, value] of [
+    ['--prompt', values.prompt],
+    ['--max-new-tokens', values['max-new-tokens']],
+  ] as const) {
+    if (value !== undefined) {
+      throw new InvalidInputError({
+        parameter: option === '--prompt' ? 'prompt' : 'maxNewTokens',
+        message: `${option} does not apply to ${taskName}; it applies to ${generateCommandName}.`,
+      });
+    }
   }
   const given: Record<EvalInputName, string | undefined> = {
     file: values.file,
@@ -166,7 +214,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalCommand {
     task: taskName,
     inputs,
     json: values.json,
-    backend: parseBackendPreference(values.backend),
+    backend: parseBackendPreference(values.backend ?? 'wasm'),
     ...(values.model === undefined ? {} : { model: values.model }),
   };
 }

@@ -10,18 +10,21 @@ export interface EvalJsonLine {
   metric: string;
   value: number;
   n: number;
+  /** `generate` only: the prompt followed by the continuation. */
+  text?: string;
 }
 
 /**
  * Runs the documented command, `npm run eval -- <argv> --json`, in its own process and
- * resolves with the JSON of its last stdout line and the report it wrote to stderr.
+ * resolves with the JSON of its last stdout line (and the line itself) and the report it wrote
+ * to stderr.
  *
  * @example
  * const { json } = await spawnEval(['sst2', '--file', devFile])
  */
 export function spawnEval(
   argv: readonly string[],
-): Promise<{ json: EvalJsonLine; report: string }> {
+): Promise<{ json: EvalJsonLine; line: string; report: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('npm', ['run', '--silent', 'eval', '--', ...argv, '--json'], {
       cwd: repositoryRoot,
@@ -38,7 +41,7 @@ export function spawnEval(
         return;
       }
       const lastLine = stdout.trimEnd().split('\n').at(-1) ?? '';
-      resolve({ json: JSON.parse(lastLine) as EvalJsonLine, report: stderr });
+      resolve({ json: JSON.parse(lastLine) as EvalJsonLine, line: lastLine, report: stderr });
     });
   });
 }
