@@ -1,12 +1,5 @@
 import { yieldToEventLoop } from '../util/yield-to-event-loop.js';
-import {
-  AbortError,
-  InvalidInputError,
-  ModelLoadError,
-  OnDeviceError,
-  OutOfMemoryError,
-  RuntimeError,
-} from '@ondevice/errors';
+import { AbortError, InvalidInputError, ModelLoadError } from '@ondevice/errors';
 import {
   type AssetSource,
   createAssetSource,
@@ -27,20 +20,24 @@ import {
   type RuntimeGeneration,
   type RuntimeMemory,
   type RuntimeModel,
-  type TokenizedTextWithOffsets,
   runtimeSpecificationVersion,
 } from '../runtimes/runtime.js';
-import type { ModelTask } from '../models/model-manifest.js';
 import { createLocationFileReader } from '../loading/load-location-files.js';
 import { raceAbort } from '../util/abort.js';
 import { isNode, isWorkerScope } from '../util/environment.js';
 import type { EngineOptions } from './engine-options.js';
-import { planRuns, runBudgetMs } from './run-planner.js';
+import { runBudgetMs } from './run-planner.js';
+import {
+  type ClassifiedTexts,
+  type ClassifiedTokens,
+  classifyTextTokens,
+  classifyTexts,
+  guardRun,
+  requireTask,
+  runSequences,
+} from './model-runs.js';
 import type { LoadReport } from './load-report.js';
 import { type TaskContext, TaskResources } from './task-context.js';
-
-/** Longest stretch of tokenising between two looks at the event loop, in milliseconds. */
-const tokenizeSliceMs = 10;
 
 /** How long a model on a guessed backend must be idle before the backends are measured. */
 const measureAfterIdleMs = 2000;
@@ -69,35 +66,7 @@ export interface EmbeddedTexts {
   truncated: boolean[];
 }
 
-/**
- * Label probabilities of texts or text pairs, in order.
- *
- * @example
- * const { probabilities, labels } = await engine.classify('Xenova/distilbert-sst2', ['Great!'], () => false)
- */
-export interface ClassifiedTexts {
-  /** `inputs.length × labels.length` floats. */
-  probabilities: Float32Array;
-  labels: string[];
-  truncated: boolean[];
-}
-
-/**
- * Per-token label probabilities of texts, with each token's character offsets.
- *
- * @example
- * const { labels, texts: [first] } = await engine.classifyTokens(modelId, ['Alice works'], () => false)
- */
-export interface ClassifiedTokens {
-  labels: string[];
-  texts: {
-    /** Per token: `[start, end)` in the text, `[-1, -1]` for special tokens. */
-    offsets: [number, number][];
-    truncated: boolean;
-    /** `tokens × labels.length` floats. */
-    probabilities: Float32Array;
-  }[];
-}
+export type { ClassifiedTexts, ClassifiedTokens } from './model-runs.js';
 
 interface LoadedModel {
   model: RuntimeModel;
@@ -187,12 +156,13 @@ export class Engine {
   ): Promise<EmbeddedTexts> {
     return this.enqueue(modelId, 'embedding', isCancelled, async (model, check) => {
       requireTask(modelId, model, ['text-embedding'], 'Embeddings');
-      const { rows, truncated } = await this.runSequences(
-        modelId,
+      const { rows, truncated } = await runSequences(
         model,
-        check,
-        (text) => model.tokenize([text as string], model.maxTokens),
+        modelId,
         texts,
+        (text) => model.tokenize([text], model.maxTokens),
+        check,
+        this.runBudgetMs,
       );
       return { vectors: rows, truncated };
     });
@@ -209,26 +179,9 @@ export class Engine {
     inputs: readonly (string | readonly [string, string])[],
     isCancelled: () => boolean,
   ): Promise<ClassifiedTexts> {
-    return this.enqueue(modelId, 'classification', isCancelled, async (model, check) => {
-      const pairs = inputs.some((input) => typeof input !== 'string');
-      requireTask(
-        modelId,
-        model,
-        pairs ? ['zero-shot-classification'] : ['text-classification', 'zero-shot-classification'],
-        pairs ? 'Text-pair classification' : 'Text classification',
-      );
-      const { rows, truncated } = await this.runSequences(
-        modelId,
-        model,
-        check,
-        (input) =>
-          typeof input === 'string'
-            ? model.tokenize([input], model.maxTokens)
-            : (model.tokenizePairs?.([input], model.maxTokens) ?? []),
-        inputs,
-      );
-      return { probabilities: rows, labels: [...(model.labels ?? [])], truncated };
-    });
+    return this.enqueue(modelId, 'classification', isCancelled, (model, check) =>
+      classifyTexts(model, modelId, inputs, check, this.runBudgetMs),
+    );
   }
 
   /**
@@ -242,40 +195,9 @@ export class Engine {
     texts: readonly string[],
     isCancelled: () => boolean,
   ): Promise<ClassifiedTokens> {
-    return this.enqueue(modelId, 'entity recognition', isCancelled, async (model, check) => {
-      requireTask(modelId, model, ['token-classification'], 'Entity recognition');
-      const tokenized: TokenizedTextWithOffsets[] = [];
-      for (const text of texts) {
-        const [encoded] = model.tokenizeWithOffsets?.([text], model.maxTokens) ?? [];
-        tokenized.push(encoded ?? { tokens: [], truncated: false, offsets: [] });
-        await this.breathe(check);
-      }
-      const results: Float32Array[] = new Array<Float32Array>(texts.length);
-      const runs = planRuns(
-        tokenized.map((entry) => entry.tokens.length),
-        this.runBudgetMs,
-      );
-      for (const [position, group] of runs.entries()) {
-        check();
-        const outputs = await this.guardRun(modelId, () =>
-          (model.runTokens as NonNullable<RuntimeModel['runTokens']>)(
-            group.map((index) => tokenized[index]?.tokens ?? []),
-          ),
-        );
-        group.forEach((index, row) => {
-          results[index] = outputs[row] as Float32Array;
-        });
-        if (position < runs.length - 1) await yieldToEventLoop();
-      }
-      return {
-        labels: [...(model.labels ?? [])],
-        texts: tokenized.map((entry, index) => ({
-          offsets: entry.offsets,
-          truncated: entry.truncated,
-          probabilities: results[index] as Float32Array,
-        })),
-      };
-    });
+    return this.enqueue(modelId, 'entity recognition', isCancelled, (model, check) =>
+      classifyTextTokens(model, modelId, texts, check, this.runBudgetMs),
+    );
   }
 
   /**
@@ -293,7 +215,7 @@ export class Engine {
   ): Promise<RuntimeGeneration> {
     return this.enqueue(modelId, 'generation', isCancelled, async (model) => {
       requireTask(modelId, model, ['text-generation'], 'Text generation');
-      return this.guardRun(modelId, () =>
+      return guardRun(modelId, () =>
         (model.generate as NonNullable<RuntimeModel['generate']>)(
           input,
           options,
@@ -390,74 +312,6 @@ export class Engine {
       this.lastActivity = performance.now();
     });
     return run;
-  }
-
-  /**
-   * Tokenises inputs one by one (looking at the event loop every few milliseconds), then runs
-   * them in length-bucketed batches of similar token counts and puts the rows back in order.
-   */
-  private async runSequences<Input>(
-    modelId: string,
-    model: RuntimeModel,
-    check: () => void,
-    tokenize: (input: Input) => { tokens: number[]; truncated: boolean }[],
-    inputs: readonly Input[],
-  ): Promise<{ rows: Float32Array; truncated: boolean[] }> {
-    const width = model.dimensions;
-    const output = new Float32Array(inputs.length * width);
-    const tokens: number[][] = new Array<number[]>(inputs.length);
-    const truncated: boolean[] = new Array<boolean>(inputs.length);
-    let sliceStart = performance.now();
-    for (let index = 0; index < inputs.length; index += 1) {
-      const [encoded] = tokenize(inputs[index] as Input);
-      tokens[index] = encoded?.tokens ?? [];
-      truncated[index] = encoded?.truncated ?? false;
-      if (performance.now() - sliceStart > tokenizeSliceMs) {
-        await yieldToEventLoop();
-        check();
-        sliceStart = performance.now();
-      }
-    }
-    const runs = planRuns(
-      tokens.map((list) => list.length),
-      this.runBudgetMs,
-    );
-    for (const [position, group] of runs.entries()) {
-      check();
-      const rows = await this.guardRun(modelId, () =>
-        model.run(group.map((index) => tokens[index] as number[])),
-      );
-      group.forEach((index, row) => {
-        output.set(rows.subarray(row * width, (row + 1) * width), index * width);
-      });
-      // Let cancel messages in (worker) and the page breathe (in-thread) between runs.
-      if (position < runs.length - 1) await yieldToEventLoop();
-    }
-    return { rows: output, truncated };
-  }
-
-  private breathe = async (check: () => void) => {
-    await yieldToEventLoop();
-    check();
-  };
-
-  /** Runs the model, turning its failures into typed errors. */
-  private async guardRun<T>(modelId: string, run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      if (OnDeviceError.isInstance(error)) throw error;
-      if (isOutOfMemory(error)) {
-        throw new OutOfMemoryError({
-          message: `Running ${modelId} ran out of memory: ${String(error)}. Unload other models, or use a smaller model or dtype.`,
-          cause: error,
-        });
-      }
-      throw new RuntimeError({
-        message: `Running ${modelId} failed: ${String(error)}`,
-        cause: error,
-      });
-    }
   }
 
   /** Memory of every runtime started on this thread, by runtime name. */
@@ -737,26 +591,4 @@ export class Engine {
     };
     later(measureAfterIdleMs);
   }
-}
-
-/** Throws a typed error when a model is asked for something it does not do. */
-function requireTask(
-  modelId: string,
-  model: RuntimeModel,
-  tasks: readonly ModelTask[],
-  what: string,
-): void {
-  if (tasks.includes(model.task)) return;
-  throw new InvalidInputError({
-    parameter: 'model',
-    message: `${what} needs a ${tasks.join(' or ')} model; "${modelId}" is a ${model.task} model.`,
-  });
-}
-
-/** Whether an error from a runtime means the device ran out of memory. */
-function isOutOfMemory(error: unknown): boolean {
-  const text = String((error as { message?: unknown })?.message ?? error);
-  return /out of memory|bad_alloc|could not allocate|allocation failed|OOM\b|Array buffer allocation/i.test(
-    text,
-  );
 }

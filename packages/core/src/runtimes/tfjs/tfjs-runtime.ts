@@ -1,6 +1,6 @@
 import type { BackendName } from '../backend-name.js';
 import { type Capabilities, detectCapabilities } from '../capabilities.js';
-import { probeWebGl, probeWebGpu } from '../probe-gpu.js';
+import { guessFromProbes, probeGpuBackend } from '../probe-guess.js';
 import type {
   BackendPolicy,
   BackendProbe,
@@ -12,7 +12,7 @@ import type {
   RuntimeMemory,
   RuntimeProbe,
 } from '../runtime.js';
-import { type BackendCandidate, type BackendSelection, selectBackend } from '../select-backend.js';
+import { type BackendSelection, selectBackend } from '../select-backend.js';
 import { throwIfAborted } from '../../util/abort.js';
 import { type Tfjs, type WasmSettings, activateBackend, loadTfjs } from './tfjs-modules.js';
 import { UseLiteModel } from './use-lite-model.js';
@@ -99,36 +99,12 @@ class TfjsRuntime implements Runtime {
     const probes = await Promise.all(
       tfjsBackends.map((name) => this.probeBackend(name, capabilities, policy)),
     );
-    const guess = probes.find((probe) => probe.usable)?.name;
-    if (!guess) return undefined;
+    const selection = guessFromProbes(probes, tfjsBackends, started);
+    if (!selection) return undefined;
+    const guess = selection.chosen;
     await activateBackend(tfjs, guess, this.wasm);
     const model = await build(guess);
-    const candidates: BackendCandidate[] = probes.map((probe) => {
-      const device = probe.device ? { device: probe.device } : {};
-      if (!probe.usable) {
-        return { name: probe.name, ...device, outcome: 'rejected', reason: probe.reason ?? '' };
-      }
-      return probe.name === guess
-        ? {
-            name: probe.name,
-            ...device,
-            outcome: 'chosen',
-            reason: `first usable of ${tfjsBackends.join(', ')}: taken at once, measured against the others when the model is idle`,
-          }
-        : {
-            name: probe.name,
-            ...device,
-            outcome: 'skipped',
-            reason: 'to be measured when the model is idle',
-          };
-    });
-    const selection: BackendSelection = {
-      requested: 'auto',
-      chosen: guess,
-      decidedBy: 'probe',
-      candidates,
-      milliseconds: performance.now() - started,
-    };
+    selection.milliseconds = performance.now() - started;
     this.selection = Promise.resolve(selection);
     const measure = async (): Promise<RuntimeLoadResult> => {
       const trials = new Map<BackendName, UseLiteModel>([[guess, model]]);
@@ -172,18 +148,7 @@ class TfjsRuntime implements Runtime {
         ? { name, usable: true, device: describeWasm(capabilities, this.wasm.threads) }
         : { name, usable: false, reason: 'WebAssembly is not available' };
     }
-    const gpu = name === 'webgpu' ? await probeWebGpu() : probeWebGl();
-    if (!gpu.available) return { name, usable: false, reason: gpu.reason ?? 'not available' };
-    const device = gpu.device ? { device: gpu.device } : {};
-    if (gpu.software && policy?.requested === 'auto' && !policy.allowSoftwareRenderer) {
-      return {
-        name,
-        usable: false,
-        ...device,
-        reason: `software renderer (${gpu.device ?? 'unknown'}) is never chosen by default; set allowSoftwareRenderer to measure it`,
-      };
-    }
-    return { name, usable: true, ...device };
+    return probeGpuBackend(name, policy);
   }
 
   private select(
