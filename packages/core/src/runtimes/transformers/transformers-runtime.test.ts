@@ -196,6 +196,19 @@ describe.skipIf(!haveFixtures)('encoder tasks on fixture models (Node)', () => {
     all.forEach((spans, index) => expect(spans[0]?.text).toBe(index % 3 === 0 ? 'Paris' : 'Alice'));
   });
 
+  it('cancels an embedding request between its batches, and the model keeps serving', async () => {
+    const embedder = client.embedder({ model: folder('tiny-encoder'), cacheSize: 0 });
+    const texts = Array.from({ length: 200 }, (_, index) =>
+      `text ${index} `.repeat(1 + (index % 60)),
+    );
+    const controller = new AbortController();
+    const pending = embedder.embed(texts, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    await expect(pending).rejects.toSatisfy((error) => AbortError.isInstance(error));
+    const { embeddings } = await embedder.embed(['still here']);
+    expect(embeddings).toHaveLength(1);
+  });
+
   it('says what a model is when it is asked for another task', async () => {
     await expect(client.embedder({ model: folder('tiny-ner') }).embed(['x'])).rejects.toThrow(
       /needs a text-embedding model; ".*tiny-ner" is a token-classification model/,
