@@ -78,12 +78,15 @@ describe('network faults', () => {
 
   it('a body that stops halfway fails as stalled', async () => {
     server.faults.set(shard, 'stall-mid');
+    // Retries, so that another file slowed by a busy machine (300 ms is short) gets a second try
+    // and the failure is the shard's: every try of it stops at the same byte.
     const error = await failure(
-      client({ network: { stallTimeoutMs: 300, retries: 0 } })
+      client({ network: { stallTimeoutMs: 300, retries: 2, retryDelayMs: 10 } })
         .embedder()
         .embed('x'),
     );
     expect(error).toMatchObject({ reason: 'stalled' });
+    expect((error as ModelLoadError).url).toMatch(new RegExp(`${shard}$`));
     expect((error as ModelLoadError).message).toMatch(/\(2097152 bytes in\)/);
   });
 
