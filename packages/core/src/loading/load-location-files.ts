@@ -83,7 +83,11 @@ export function createLocationFileReader(options: {
   const listing = () =>
     (listed ??= (async () => {
       if (location.kind === 'folder') {
-        const text = await readOne({ path: listingFile, optional: true }, false);
+        // The listing names the current version of every file: read it from the network first
+        // (a cached copy would hide an updated model), from the cache only when offline.
+        const text = await readOne({ path: listingFile, optional: true }, false, true).catch(() =>
+          readOne({ path: listingFile, optional: true }, false),
+        );
         if (text) {
           try {
             const parsed = JSON.parse(new TextDecoder().decode(text)) as {
@@ -108,11 +112,12 @@ export function createLocationFileReader(options: {
   async function readOne(
     request: LocationFileRequest,
     counted: boolean,
+    networkFirst = false,
   ): Promise<Uint8Array | undefined> {
     const url = locate(request.path);
     const file = known.get(request.path);
     const key = cacheKeyOf(url, file?.sha256);
-    const cached = await cache.get(key);
+    const cached = networkFirst ? undefined : await cache.get(key);
     if (cached && (!file || (await sha256Hex(cached)) === file.sha256)) {
       if (counted) {
         total += cached.byteLength;
@@ -163,7 +168,8 @@ export function createLocationFileReader(options: {
           return { bytes: read, actual: hash?.hex() };
         },
         {
-          retries: network.retries,
+          // Offline, the listing's network try fails at once and the cached copy is used.
+          retries: networkFirst ? 0 : network.retries,
           retryDelayMs: network.retryDelayMs,
           what,
           ...(signal ? { signal } : {}),

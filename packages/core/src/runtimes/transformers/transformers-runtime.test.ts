@@ -227,7 +227,9 @@ describe.skipIf(!haveFixtures)('model files over HTTP (hub layout)', () => {
     server = createServer((request, response) => {
       const url = request.url ?? '';
       requests.push(url);
-      const match = /^\/ondevice-fixtures\/([\w-]+)\/resolve\/main\/(.+)$/.exec(url);
+      const match =
+        /^\/ondevice-fixtures\/([\w-]+)\/resolve\/main\/(.+)$/.exec(url) ??
+        /^\/folders\/([\w-]+)\/(.+)$/.exec(url);
       if (!match) {
         response.writeHead(404).end();
         return;
@@ -273,6 +275,22 @@ describe.skipIf(!haveFixtures)('model files over HTTP (hub layout)', () => {
     expect(
       requests.every((url) => url.startsWith('/ondevice-fixtures/tiny-ner/resolve/main/')),
     ).toBe(true);
+    client.dispose();
+  });
+
+  it('reads a folder by URL with its listing; after unload the files come from the cache, the listing from the network', async () => {
+    const client = createClient({ worker: false, modelCache: 'memory' });
+    const model = `${host}folders/tiny-ner/`;
+    requests.length = 0;
+    const first = await client.entities({ model }).recognize('Alice Johnson works in Paris.');
+    expect(first.map((span) => span.text)).toEqual(['Alice Johnson', 'Paris']);
+    expect(requests).toContain('/folders/tiny-ner/ondevice-files.json');
+    expect(requests).toContain('/folders/tiny-ner/onnx/model.onnx');
+    await client.unload(model);
+    requests.length = 0;
+    const second = await client.entities({ model }).recognize('Alice Johnson works in Paris.');
+    expect(second).toEqual(first);
+    expect(requests).toEqual(['/folders/tiny-ner/ondevice-files.json']);
     client.dispose();
   });
 
