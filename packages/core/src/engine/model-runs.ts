@@ -71,6 +71,7 @@ export async function runSequences<Input>(
   const runs = planRuns(
     tokens.map((list) => list.length),
     budgetMs,
+    model.runCost,
   );
   for (const [position, group] of runs.entries()) {
     check();
@@ -152,6 +153,7 @@ export async function classifyTextTokens(
   const runs = planRuns(
     tokenized.map((entry) => entry.tokens.length),
     budgetMs,
+    model.runCost,
   );
   const runTokens = model.runTokens as NonNullable<RuntimeModel['runTokens']>;
   for (const [position, group] of runs.entries()) {

@@ -22,7 +22,11 @@ export const runBudgetMs = { shared: 40, worker: 80 } as const;
  * @example
  * const runs = planRuns([12, 30, 8], runBudgetMs.shared) // indices into the lengths, per run
  */
-export function planRuns(lengths: readonly number[], budgetMs: number): number[][] {
+export function planRuns(
+  lengths: readonly number[],
+  budgetMs: number,
+  cost: RunCost = useLiteRunCost,
+): number[][] {
   // Aim below the budget: the estimate is an average, and runs vary.
   const target = 0.75 * budgetMs;
   const runs: number[][] = [];
@@ -35,7 +39,7 @@ export function planRuns(lengths: readonly number[], budgetMs: number): number[]
     let longest = 0;
     for (const index of group) {
       const length = Math.max(1, lengths[index] as number);
-      if (run.length > 0 && estimate((run.length + 1) * Math.max(longest, length)) > target) {
+      if (run.length > 0 && estimate(cost, (run.length + 1) * Math.max(longest, length)) > target) {
         runs.push(run);
         run = [];
         longest = 0;
@@ -48,6 +52,21 @@ export function planRuns(lengths: readonly number[], budgetMs: number): number[]
   return runs;
 }
 
-function estimate(paddedTokens: number): number {
-  return 12 + 0.33 * paddedTokens;
+/**
+ * What one model run costs, in milliseconds: a fixed part and a part per padded token. Runtimes
+ * state their model's (`RuntimeModel.runCost`); USE-lite's is the default.
+ *
+ * @example
+ * planRuns(lengths, 80, { fixedMs: 2, perTokenMs: 0.05 })
+ */
+export interface RunCost {
+  fixedMs: number;
+  perTokenMs: number;
+}
+
+/** USE-lite on wasm, measured on one laptop core. */
+const useLiteRunCost: RunCost = { fixedMs: 12, perTokenMs: 0.33 };
+
+function estimate(cost: RunCost, paddedTokens: number): number {
+  return cost.fixedMs + cost.perTokenMs * paddedTokens;
 }

@@ -177,6 +177,11 @@ export interface RuntimeModel {
   /** Precision of its weights, when the runtime has a choice (`fp32`, `q8`…). */
   readonly dtype?: string;
   /**
+   * What one run costs on this device (milliseconds fixed and per padded token), so the engine
+   * cuts batches to its time budget. Absent: USE-lite's cost on wasm.
+   */
+  readonly runCost?: { fixedMs: number; perTokenMs: number };
+  /**
    * Token ids of each text, at most `maxTokens` of them, read in time linear in the part of the
    * text used (a 1 MB text costs no more than its first few thousand characters); their counts
    * tell the engine which texts to run together.

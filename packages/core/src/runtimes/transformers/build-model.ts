@@ -104,7 +104,7 @@ export async function buildTransformersModel(options: {
       const encoder = await loader.from_pretrained(key, session);
       const labels = task === 'text-embedding' ? [] : labelsOf(config);
       const pooling = poolingOf(files);
-      model = new EncoderModel({
+      const encoderModel = new EncoderModel({
         transformers,
         tokenizer,
         model: encoder as never,
@@ -118,6 +118,8 @@ export async function buildTransformersModel(options: {
         pooling,
         multiLabel: config.problem_type === 'multi_label_classification',
       });
+      await encoderModel.calibrate();
+      model = encoderModel;
     }
     return { model, bytes };
   } finally {

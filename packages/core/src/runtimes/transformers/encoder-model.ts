@@ -45,6 +45,8 @@ export class EncoderModel implements RuntimeModel {
   private readonly pooling: Pooling;
   private readonly multiLabel: boolean;
   private pieces: string[] | undefined;
+  /** Milliseconds per run and per padded token on this device, from {@link calibrate}. */
+  runCost: { fixedMs: number; perTokenMs: number } | undefined;
 
   constructor(options: {
     transformers: TransformersModule;
@@ -149,6 +151,31 @@ export class EncoderModel implements RuntimeModel {
     });
   }
 
+  /**
+   * Times two small batches (after a warm-up) to learn what a run costs on this device, so the
+   * engine's batches fit its time budget: a model ten times larger than USE-lite gets runs ten
+   * times smaller, a tiny one larger runs with less overhead. The figures are rounded up to a
+   * coarse grid, so the same texts are batched the same way from one load to the next.
+   */
+  async calibrate(): Promise<void> {
+    const filler = this.tokenizer.encode('the the the the', { add_special_tokens: false })[0] ?? 0;
+    const sequence = (length: number) => Array.from({ length }, () => filler);
+    const time = async (rows: number, length: number) => {
+      const started = performance.now();
+      await this.run(Array.from({ length: rows }, () => sequence(length)));
+      return performance.now() - started;
+    };
+    await time(1, 16);
+    const small = await time(2, 32);
+    const large = await time(2, 128);
+    const perTokenMs = Math.max((large - small) / (2 * 128 - 2 * 32), 0.001);
+    const fixedMs = Math.max(small - perTokenMs * 64, 0.5);
+    this.runCost = {
+      fixedMs: roundUp(fixedMs),
+      perTokenMs: roundUp(perTokenMs),
+    };
+  }
+
   async unload(): Promise<void> {
     await this.model.dispose();
   }
@@ -237,6 +264,11 @@ function softmax(values: Float32Array): Float32Array {
   for (let index = 0; index < result.length; index += 1)
     result[index] = (result[index] as number) / sum;
   return result;
+}
+
+/** Rounds up to the next of 2^(k/4): at most 19 % over, and stable under small timing noise. */
+function roundUp(value: number): number {
+  return 2 ** (Math.ceil(4 * Math.log2(value)) / 4);
 }
 
 function sigmoid(value: number): number {

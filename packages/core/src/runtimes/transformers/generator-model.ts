@@ -7,14 +7,34 @@ import type {
   RuntimeModel,
   TokenizedText,
 } from '../runtime.js';
+import { isNode } from '../../util/environment.js';
 import { yieldToEventLoop } from '../../util/yield-to-event-loop.js';
 import type { TransformersModule } from './transformers-environment.js';
 
 type Tokenizer = Awaited<ReturnType<TransformersModule['AutoTokenizer']['from_pretrained']>>;
 type Model = Awaited<ReturnType<TransformersModule['AutoModelForCausalLM']['from_pretrained']>>;
 
-/** Longest stretch of generation, in milliseconds, without a turn of the event loop. */
-const yieldEveryMs = 16;
+/**
+ * Longest stretch of generation, in milliseconds, without a turn of the event loop: a cancel is
+ * read within about this long (plus one token), far inside the page's one-second watchdog.
+ */
+const yieldEveryMs = 50;
+
+/**
+ * A turn of the event loop without timer clamping: a message to ourselves (browsers and
+ * workers), `setTimeout` in Node (where an open port would keep the process alive).
+ */
+function nextTurn(): Promise<void> {
+  if (isNode() || typeof MessageChannel !== 'function') return yieldToEventLoop();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(undefined);
+  });
+}
 
 /**
  * Lets the event loop turn between forward passes (at most every {@link yieldEveryMs}).
@@ -27,7 +47,7 @@ function yieldBetweenTokens(model: Model): void {
   let yieldedAt = performance.now();
   model.forward = async (inputs: unknown) => {
     if (performance.now() - yieldedAt >= yieldEveryMs) {
-      await yieldToEventLoop();
+      await nextTurn();
       yieldedAt = performance.now();
     }
     return forward(inputs as never);
