@@ -71,6 +71,8 @@ export type { ClassifiedTexts, ClassifiedTokens } from './model-runs.js';
 interface LoadedModel {
   model: RuntimeModel;
   report: LoadReport;
+  /** Cache keys of its files, dropped from memory when it is unloaded. */
+  cacheKeys: ReadonlySet<string>;
 }
 
 /**
@@ -237,9 +239,10 @@ export class Engine {
     if (!shared.settled) shared.controller.abort();
     const run = this.queue.then(async () => {
       try {
-        const { model } = await shared.promise;
+        const { model, cacheKeys } = await shared.promise;
         await model.unload();
         this.taskResources.forget(modelId);
+        this.cache.forget(cacheKeys);
         return true;
       } catch {
         return false; // it never loaded: nothing to free
@@ -487,10 +490,18 @@ export class Engine {
     const started = performance.now();
     const manifest = this.catalog.get(modelId);
     // The files start downloading (or coming out of the cache) while the runtime's code loads.
+    // The cache keys this model reads and writes, so unloading it frees their in-memory copies.
+    const cacheKeys = new Set<string>();
+    const cache: ModelFileCache = {
+      get: (key) => (cacheKeys.add(key), this.cache.get(key)),
+      put: (key, bytes) => (cacheKeys.add(key), this.cache.put(key, bytes)),
+      forget: (keys) => this.cache.forget(keys),
+      diagnostics: () => this.cache.diagnostics(),
+    };
     const files = loadModelFiles({
       manifest,
       source: this.source,
-      cache: this.cache,
+      cache,
       retry: this.options.network,
       signal,
       onProgress: (loaded, total) => onStatus({ status: 'downloading', loaded, total }),
@@ -500,7 +511,7 @@ export class Engine {
     const locationFiles = manifest.location
       ? createLocationFileReader({
           manifest,
-          cache: this.cache,
+          cache,
           network: this.options.network,
           signal,
           onProgress: (loaded, total) => onStatus({ status: 'downloading', loaded, total }),
@@ -536,7 +547,7 @@ export class Engine {
       milliseconds: performance.now() - started,
     };
     onStatus({ status: 'ready', backend: model.backend });
-    const loaded = { model, report };
+    const loaded = { model, report, cacheKeys };
     if (measure) this.measureWhenIdle(loaded, measure, signal);
     return loaded;
   }

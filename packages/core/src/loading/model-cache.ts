@@ -19,6 +19,8 @@ export interface CacheDiagnostics {
 export interface ModelFileCache {
   get(key: string): Promise<Uint8Array | undefined>;
   put(key: string, bytes: Uint8Array): Promise<void>;
+  /** Drops the in-memory copies of these keys (an unloaded model); the Cache API keeps its own. */
+  forget(keys: Iterable<string>): void;
   diagnostics(): CacheDiagnostics;
 }
 
@@ -78,6 +80,9 @@ export function createModelFileCache(options: { persistent: boolean }): ModelFil
         }
       }
       memory.set(key, bytes);
+    },
+    forget(keys) {
+      for (const key of keys) memory.delete(key);
     },
     diagnostics: () => ({ ...stats }),
   };

@@ -154,7 +154,7 @@ export class EncoderModel implements RuntimeModel {
   /**
    * Times two small batches (after a warm-up) to learn what a run costs on this device, so the
    * engine's batches fit its time budget: a model ten times larger than USE-lite gets runs ten
-   * times smaller, a tiny one larger runs with less overhead. The figures are rounded up to a
+   * times smaller, a tiny one larger runs with less overhead. The figures are rounded to a
    * coarse grid, so the same texts are batched the same way from one load to the next.
    */
   async calibrate(): Promise<void> {
@@ -165,14 +165,16 @@ export class EncoderModel implements RuntimeModel {
       await this.run(Array.from({ length: rows }, () => sequence(length)));
       return performance.now() - started;
     };
-    await time(1, 16);
+    // Each shape once untimed: a runtime's first run of a shape plans its memory.
+    await time(2, 32);
     const small = await time(2, 32);
+    await time(2, 128);
     const large = await time(2, 128);
     const perTokenMs = Math.max((large - small) / (2 * 128 - 2 * 32), 0.001);
     const fixedMs = Math.max(small - perTokenMs * 64, 0.5);
     this.runCost = {
-      fixedMs: roundUp(fixedMs),
-      perTokenMs: roundUp(perTokenMs),
+      fixedMs: roundToGrid(fixedMs),
+      perTokenMs: roundToGrid(perTokenMs),
     };
   }
 
@@ -266,9 +268,9 @@ function softmax(values: Float32Array): Float32Array {
   return result;
 }
 
-/** Rounds up to the next of 2^(k/4): at most 19 % over, and stable under small timing noise. */
-function roundUp(value: number): number {
-  return 2 ** (Math.ceil(4 * Math.log2(value)) / 4);
+/** Rounds to the nearest of 2^(k/4) (within 10 %), so small timing noise changes nothing. */
+function roundToGrid(value: number): number {
+  return 2 ** (Math.round(4 * Math.log2(value)) / 4);
 }
 
 function sigmoid(value: number): number {

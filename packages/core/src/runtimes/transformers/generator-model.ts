@@ -7,7 +7,6 @@ import type {
   RuntimeModel,
   TokenizedText,
 } from '../runtime.js';
-import { isNode } from '../../util/environment.js';
 import { yieldToEventLoop } from '../../util/yield-to-event-loop.js';
 import type { TransformersModule } from './transformers-environment.js';
 
@@ -20,21 +19,8 @@ type Model = Awaited<ReturnType<TransformersModule['AutoModelForCausalLM']['from
  */
 const yieldEveryMs = 50;
 
-/**
- * A turn of the event loop without timer clamping: a message to ourselves (browsers and
- * workers), `setTimeout` in Node (where an open port would keep the process alive).
- */
-function nextTurn(): Promise<void> {
-  if (isNode() || typeof MessageChannel !== 'function') return yieldToEventLoop();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(undefined);
-  });
-}
+/** Tokens decoded before a new one to read its piece (spaces and byte pieces need context). */
+const contextTokens = 4;
 
 /**
  * Lets the event loop turn between forward passes (at most every {@link yieldEveryMs}).
@@ -47,7 +33,7 @@ function yieldBetweenTokens(model: Model): void {
   let yieldedAt = performance.now();
   model.forward = async (inputs: unknown) => {
     if (performance.now() - yieldedAt >= yieldEveryMs) {
-      await nextTurn();
+      await yieldToEventLoop();
       yieldedAt = performance.now();
     }
     return forward(inputs as never);
@@ -117,7 +103,29 @@ export class GeneratorModel implements RuntimeModel {
     let emitted = '';
     let finishReason: RuntimeGeneration['finishReason'] = 'length';
     let stopped = false;
-    const text = () => this.tokenizer.decode(generated, { skip_special_tokens: true });
+    const decode = (ids: readonly number[]) =>
+      ids.length === 0 ? '' : this.tokenizer.decode(ids as number[], { skip_special_tokens: true });
+    // The text so far, grown by each token's piece: decoding every token again per new token
+    // would cost O(n²) over a long generation. A token's piece is what decoding it with a few
+    // tokens before it adds to decoding those alone; when that is not a plain extension (a
+    // character still arriving in byte pieces), the whole text is decoded once instead.
+    let decoded = '';
+    let decodedTokens = 0;
+    const text = () => {
+      while (decodedTokens < generated.length) {
+        const end = decodedTokens + 1;
+        const from = Math.max(0, end - contextTokens);
+        const before = decode(generated.slice(from, end - 1));
+        const after = decode(generated.slice(from, end));
+        if (after.startsWith(before) && !after.endsWith('\uFFFD')) {
+          decoded += after.slice(before.length);
+        } else {
+          decoded = decode(generated.slice(0, end));
+        }
+        decodedTokens = end;
+      }
+      return decoded;
+    };
     /** The text so far, cut before a stop string; whether one was found. */
     const visible = (): { value: string; stop: boolean } => {
       const full = text();
