@@ -1,7 +1,7 @@
-// `npm run bench [-- --rounds <n>] [--write]`: builds the bench pages, drives headless Chromium
-// through them, builds the size app, prints a table and a JSON report, and with --write rewrites
-// docs/benchmarks.md.
-import { writeFile } from 'node:fs/promises';
+// `npm run bench [-- --rounds <n>] [--only <parts>] [--write]`: builds the bench pages, drives
+// headless Chromium through them, builds the size app, prints a table and a JSON report, and
+// with --write rewrites docs/benchmarks.md.
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { launchChromium } from './node/bench-browser.js';
 import { buildReport } from './node/bench-report.js';
@@ -13,19 +13,41 @@ import { measureFirstEmbedding } from './node/measure-first-embedding.js';
 import { measureReliabilityLines } from './node/measure-reliability.js';
 import { measureRetrain } from './node/measure-retrain.js';
 import { measureThroughput } from './node/measure-throughput.js';
+import { measureEncoder, measureGeneration, measureMemory } from './node/measure-transformers.js';
 import { measureTyping } from './node/measure-typing.js';
 import { serveBenchPages } from './node/serve-bench-pages.js';
+import {
+  type TransformersMeasurements,
+  buildTransformersReport,
+  formatTransformersLines,
+  renderTransformersMarkdown,
+  spliceTransformersBlock,
+  transformersBlockMarkers,
+} from './node/transformers-report.js';
 import { repositoryRoot } from './vite-config.js';
 
-const usage = `Usage: npm run bench [-- --rounds <n>] [--write]
+/** Parts `--only` can name: the TensorFlow.js figures (a)–(h), then (i), (j) and (k). */
+const partNames = ['tfjs', 'generation', 'encoder', 'memory'] as const;
+type PartName = (typeof partNames)[number];
 
-Measures ondevice side by side with the raw Universal Sentence Encoder in headless Chromium
-(/usr/bin/chromium, or CHROMIUM_PATH) and in Node, then prints a table of the targets and a
-JSON report on stdout (progress on stderr). Takes about 10 minutes.
+const usage = `Usage: npm run bench [-- --rounds <n>] [--only <parts>] [--write]
 
-  --rounds <n>   rounds of the throughput jobs (default 4)
-  --write        also rewrite docs/benchmarks.md with this run's figures
-  --help         print this and exit
+Measures ondevice side by side with the raw Universal Sentence Encoder and the raw
+Transformers.js pipelines in headless Chromium (/usr/bin/chromium, or CHROMIUM_PATH) and in
+Node, then prints a table of the targets and a JSON report on stdout (progress on stderr).
+Takes about 11 minutes (tfjs about 8, generation, encoder and memory about 3 together).
+
+  --rounds <n>    rounds of the TensorFlow.js throughput jobs (default 4)
+  --only <parts>  comma-separated parts to run (default all): ${partNames.join(', ')}
+                    tfjs        (a)–(h): USE throughput, backend, first embedding, bundle size,
+                                typing, retraining, reliability
+                    generation  (i) stories260K, client.generator vs pipeline('text-generation')
+                    encoder     (j) length buckets vs pipeline('feature-extraction'), mixed lengths
+                    memory      (k) memory before load, after load, after client.unload()
+  --write         also record this run in docs/benchmarks.md: a full run rewrites it; a run
+                  without tfjs must include generation, encoder and memory, and replaces only
+                  their section
+  --help          print this and exit
 `;
 
 let parsed;
@@ -33,6 +55,7 @@ try {
   parsed = parseArgs({
     options: {
       rounds: { type: 'string', default: '4' },
+      only: { type: 'string', default: partNames.join(',') },
       write: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -51,6 +74,24 @@ if (!Number.isInteger(rounds) || rounds < 1) {
   console.error(`--rounds must be a positive integer; got ${values.rounds}.`);
   process.exit(2);
 }
+const named = values.only.split(',').map((part) => part.trim());
+const unknown = named.filter((part) => !(partNames as readonly string[]).includes(part));
+if (unknown.length > 0 || named.length === 0) {
+  console.error(
+    `--only takes a comma-separated list of ${partNames.join(', ')}; got "${values.only}".\n\n${usage}`,
+  );
+  process.exit(2);
+}
+const parts = new Set(named as PartName[]);
+const transformersParts = (['generation', 'encoder', 'memory'] as const).filter((part) =>
+  parts.has(part),
+);
+if (values.write && !parts.has('tfjs') && transformersParts.length < 3) {
+  console.error(
+    '--write records either a full run, or (without tfjs) generation, encoder and memory together: docs/benchmarks.md keeps one run per section.',
+  );
+  process.exit(2);
+}
 
 // Progress goes to stderr; stdout carries the table and the JSON report only.
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -60,61 +101,95 @@ log('building the bench pages (vite build) and serving them (vite preview)…');
 const pages = await serveBenchPages();
 const browser = await launchChromium();
 let measured;
+const transformers: TransformersMeasurements = {};
 try {
-  const context = await browser.newContext();
-  log('(a, b) throughput and long tasks');
-  const throughput = await measureThroughput(context, pages.url, rounds, log);
-  log('(c) backend choice');
-  const backendChoice = await measureBackendChoice(context, pages.url, log);
-  await context.close();
-  log('(d) time to first embedding');
-  const firstEmbedding = await measureFirstEmbedding(browser, pages.url, 3, log);
-  // (f) and (g) in a context of their own: fresh storage, nothing cached by (a)–(d).
-  const widgetContext = await browser.newContext();
-  log('(f) keystroke to sentiment badge while typing');
-  const typing = await measureTyping(widgetContext, pages.url, log);
-  log('(g) teachable retrain time');
-  const retrain = await measureRetrain(widgetContext, pages.url, log);
-  await widgetContext.close();
-  log('(h) reliability: abort, a 1 MB text, the event loop in Node');
-  const reliabilityContext = await browser.newContext();
-  const reliability = await measureReliabilityLines(reliabilityContext, pages.url, log);
-  await reliabilityContext.close();
-  measured = {
-    throughput,
-    backendChoice,
-    firstEmbedding,
-    typing,
-    retrain,
-    reliability,
-    chromium: browser.version(),
-  };
+  if (parts.has('tfjs')) {
+    const context = await browser.newContext();
+    log('(a, b) throughput and long tasks');
+    const throughput = await measureThroughput(context, pages.url, rounds, log);
+    log('(c) backend choice');
+    const backendChoice = await measureBackendChoice(context, pages.url, log);
+    await context.close();
+    log('(d) time to first embedding');
+    const firstEmbedding = await measureFirstEmbedding(browser, pages.url, 3, log);
+    // (f) and (g) in a context of their own: fresh storage, nothing cached by (a)–(d).
+    const widgetContext = await browser.newContext();
+    log('(f) keystroke to sentiment badge while typing');
+    const typing = await measureTyping(widgetContext, pages.url, log);
+    log('(g) teachable retrain time');
+    const retrain = await measureRetrain(widgetContext, pages.url, log);
+    await widgetContext.close();
+    log('(h) reliability: abort, a 1 MB text, the event loop in Node');
+    const reliabilityContext = await browser.newContext();
+    const reliability = await measureReliabilityLines(reliabilityContext, pages.url, log);
+    await reliabilityContext.close();
+    measured = { throughput, backendChoice, firstEmbedding, typing, retrain, reliability };
+  }
+  // (i) and (j) in a context of their own, after (a)–(h), so they change none of those figures.
+  const transformersContext = await browser.newContext();
+  if (parts.has('generation')) {
+    log('(i) text generation: stories260K, core vs raw Transformers.js');
+    transformers.generation = await measureGeneration(transformersContext, pages.url, log);
+  }
+  if (parts.has('encoder')) {
+    log('(j) encoder throughput on mixed lengths, core vs raw Transformers.js');
+    transformers.encoder = await measureEncoder(transformersContext, pages.url, log);
+  }
+  await transformersContext.close();
+  if (parts.has('memory')) {
+    log('(k) memory before load, after load, after unload (Node, then a browser of its own)');
+    transformers.memory = await measureMemory(pages.url, log);
+  }
 } finally {
   await browser.close();
   await pages.close();
 }
-log('(e) bundle size (vite build of bench/size-app)');
-const size = await measureBundleSize();
+const machine = machineInfo(browser.version());
+const date = new Date();
+const seconds = (performance.now() - started) / 1000;
+const command = `npm run bench -- ${parts.size === partNames.length ? '' : `--only ${[...parts].join(',')} `}--write`;
+const transformersReport = transformersParts.length
+  ? buildTransformersReport(transformers, machine, command, date)
+  : undefined;
 
-const report = buildReport(
-  {
-    machine: machineInfo(measured.chromium),
-    rounds,
-    seconds: (performance.now() - started) / 1000,
-    throughput: measured.throughput,
-    backendChoice: measured.backendChoice,
-    firstEmbedding: measured.firstEmbedding,
-    size,
-    typing: measured.typing,
-    retrain: measured.retrain,
-    reliability: measured.reliability,
-  },
-  new Date(),
-);
-process.stdout.write(`${formatTable(report)}\n\n${JSON.stringify(report, null, 2)}\n`);
+let tfjsReport;
+if (measured) {
+  log('(e) bundle size (vite build of bench/size-app)');
+  const size = await measureBundleSize();
+  tfjsReport = buildReport(
+    {
+      machine,
+      rounds,
+      seconds: (performance.now() - started) / 1000,
+      throughput: measured.throughput,
+      backendChoice: measured.backendChoice,
+      firstEmbedding: measured.firstEmbedding,
+      size,
+      typing: measured.typing,
+      retrain: measured.retrain,
+      reliability: measured.reliability,
+    },
+    date,
+  );
+}
+
+const tables = [
+  ...(tfjsReport ? [formatTable(tfjsReport)] : []),
+  ...(transformersReport ? [formatTransformersLines(transformersReport)] : []),
+];
+const json = tfjsReport
+  ? { ...tfjsReport, transformers: transformersReport }
+  : { seconds: Math.round(seconds * 10) / 10, transformers: transformersReport };
+process.stdout.write(`${tables.join('\n\n')}\n\n${JSON.stringify(json, null, 2)}\n`);
 if (values.write) {
   const file = `${repositoryRoot}docs/benchmarks.md`;
-  await writeFile(file, renderMarkdown(report));
+  const block = transformersReport
+    ? renderTransformersMarkdown(transformersReport, transformersBlockMarkers)
+    : '';
+  const document = tfjsReport
+    ? `${renderMarkdown(tfjsReport)}${block ? `\n${block}` : ''}`
+    : spliceTransformersBlock(await readFile(file, 'utf8'), block);
+  await writeFile(file, document);
   log(`wrote ${file}`);
 } else {
   log('docs/benchmarks.md left as it is (npm run bench -- --write records this run there)');

@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ondevice } from '@ondevice/vite';
 import react from '@vitejs/plugin-react';
 import { type InlineConfig, defaultClientConditions } from 'vite';
+import { transformersBenchModels } from './workload/transformers-models.js';
 
 /** Repository root and the git-ignored folder bench builds go to. */
 export const repositoryRoot = fileURLToPath(new URL('../', import.meta.url));
@@ -16,10 +18,33 @@ const pages = [
   'sentiment-typing',
   'teachable',
   'reliability',
+  'transformers',
 ] as const;
 
 /** Names of the bench pages (`/<name>.html` on the preview server). */
 export type BenchPageName = (typeof pages)[number];
+
+/**
+ * The Transformers.js bench models whose folders are here (stories260K comes from
+ * ../shared/models, the encoder from `npm run fixtures`), with their absolute folders.
+ *
+ * @example
+ * presentTransformersModels().generator?.folder
+ */
+export function presentTransformersModels(): Partial<
+  Record<keyof typeof transformersBenchModels, { name: string; folder: string }>
+> {
+  const present: Partial<
+    Record<keyof typeof transformersBenchModels, { name: string; folder: string }>
+  > = {};
+  for (const [key, model] of Object.entries(transformersBenchModels)) {
+    const folder = `${repositoryRoot}${model.folder}`;
+    if (existsSync(`${folder}/config.json`)) {
+      present[key as keyof typeof transformersBenchModels] = { name: model.name, folder };
+    }
+  }
+  return present;
+}
 
 // Workspace packages resolve to their TypeScript sources, as in the playground.
 const resolve = { conditions: ['@ondevice/source', ...defaultClientConditions] };
@@ -34,8 +59,16 @@ export function benchPagesConfig(): InlineConfig {
     configFile: false,
     root,
     logLevel: 'warn',
-    // React for the widget pages (sentiment-typing); the others are plain TypeScript.
-    plugins: [react(), ondevice()],
+    // React for the widget pages (sentiment-typing); the others are plain TypeScript. The
+    // Transformers.js models are served from their folders (bench (i)–(k)).
+    plugins: [
+      react(),
+      ondevice({
+        modelFolders: Object.fromEntries(
+          Object.values(presentTransformersModels()).map((model) => [model.name, model.folder]),
+        ),
+      }),
+    ],
     resolve,
     build: {
       outDir: `${benchOutput}pages`,

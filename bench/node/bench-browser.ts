@@ -9,11 +9,14 @@ const chromiumArguments = [
   '--disable-sync',
 ];
 
-/** Launches the system Chromium headless (Playwright never downloads a browser here). */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Launches the system Chromium headless (Playwright never downloads a browser here), with
+ * `extraArguments` after the usual ones (bench (k) adds a Blink feature for its memory figure).
+ */
+export function launchChromium(extraArguments: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: chromiumArguments,
+    args: [...chromiumArguments, ...extraArguments],
   });
 }
 
@@ -31,15 +34,24 @@ export function withTimeout<T>(work: Promise<T>, milliseconds: number, what: str
 
 /**
  * Opens a bench page in a new tab of `context`, calls `window.bench[name](options)` and closes
- * the tab. Page errors are printed, so a failing page explains itself.
+ * the tab. Page errors are printed, so a failing page explains itself. `expose` puts Node
+ * functions on the page's `window` (Playwright's `exposeFunction`) before it loads.
  */
 export async function callBenchPage<T>(
   context: BrowserContext,
   baseUrl: string,
   pageName: BenchPageName,
-  call: { name: string; options?: unknown; timeoutMs?: number },
+  call: {
+    name: string;
+    options?: unknown;
+    timeoutMs?: number;
+    expose?: Record<string, () => unknown>;
+  },
 ): Promise<T> {
   const page = await context.newPage();
+  for (const [name, callback] of Object.entries(call.expose ?? {})) {
+    await page.exposeFunction(name, callback);
+  }
   page.on('pageerror', (error) => console.error(`[${pageName}] ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') console.error(`[${pageName}] ${message.text()}`);

@@ -84,3 +84,54 @@ export interface RetrainResult {
   longTasks: LongTaskSummary;
   storage: string;
 }
+
+/** One timed generation: what both sides of (i) report, computed the same way. */
+export interface GenerationTiming {
+  /** New tokens generated. */
+  tokens: number;
+  /** New tokens after the first ÷ the time from the first token to the end. */
+  tokensPerSecond: number;
+  /** From the call to the first new token on the page (model warm). */
+  timeToFirstTokenMs: number;
+  /** From the call to the end. */
+  milliseconds: number;
+}
+
+/** (i) One side's generation runs in one fresh page: load, warm-up, timed generations. */
+export interface GenerationRun {
+  side: 'core' | 'raw';
+  /** Load (files read, session built) in milliseconds. */
+  loadMs: number;
+  generations: GenerationTiming[];
+  /** The prompt followed by the continuation (the same for every greedy run). */
+  text: string;
+  /** Free-form facts about the side that ran (device, dtype, wasm threads…). */
+  details: Record<string, unknown>;
+}
+
+/** (j) One side's encoder runs in one fresh page: load, warm-up, one timed call per text set. */
+export interface EncoderRun {
+  side: 'core' | 'raw';
+  /** One entry per text set, in order. */
+  sets: { texts: number; tokens: number; milliseconds: number; textsPerSecond: number }[];
+  /** The vectors of the first set (rounded to 5 decimals), to check both sides agree. */
+  firstSetVectors: number[][];
+  details: Record<string, unknown>;
+}
+
+/** (k) Memory of the page and its workers at one stage, in the browser. */
+export interface BrowserMemorySample {
+  /** `worker started`, `before load` (runtime in the worker, no model), `after load`, `after unload`. */
+  stage: string;
+  /**
+   * `performance.measureUserAgentSpecificMemory()` total bytes; null where it is unavailable or
+   * did not answer within 20 s.
+   */
+  bytes: number | null;
+  /** Bytes attributed to the inference worker (DedicatedWorkerGlobalScope). */
+  workerBytes: number | null;
+  /** Resident memory of the browser's renderer processes (Linux `/proc`), read by bench/run.ts. */
+  rendererResidentBytes: number | null;
+  /** `client.memory()`: what each runtime says it holds (sessions and their file bytes). */
+  runtime: Record<string, { tensors: number; bytes: number }>;
+}
