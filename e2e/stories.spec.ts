@@ -22,6 +22,8 @@ test('every story renders without console errors', async ({ page, request }) => 
   const index = (await (await request.get(`${storybook}/index.json`)).json()) as StoryIndex;
   const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
   expect(stories.length).toBeGreaterThanOrEqual(8);
+  // One page per story, some loading real models: the budget grows with the stories.
+  test.setTimeout(60_000 + stories.length * 4_000);
   const problems: string[] = [];
   for (const story of stories) {
     const errors: string[] = [];
