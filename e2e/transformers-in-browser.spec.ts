@@ -20,7 +20,7 @@ const noFixtures =
 
 const stories = '/ondevice/models/converted/llama2.c-stories260K/';
 const fixtures = '/ondevice/models/ondevice-fixtures/';
-/** Greedy continuation of 'Once upon a time', 60 new tokens (/work/shared/models/SOURCES.md). */
+/** Greedy continuation of 'Once upon a time', 60 new tokens (../shared/models/SOURCES.md). */
 const storyOf60Tokens =
   ', there was a little girl named Lily. She loved to play outside in the park. One day, she saw a big, red ball. She wanted to play with it, but it was too high.\nLily';
 const onnxRuntimeFiles = [

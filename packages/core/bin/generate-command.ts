@@ -131,7 +131,7 @@ export function parseGenerateArgs(values: GenerateArgValues): GenerateCommand {
  *
  * @throws {InvalidInputError} for a path (`/…`, `./…`, `../…`) that is not a folder.
  * @example
- * modelReference('../shared/models/converted/llama2.c-stories260K') // '/work/shared/models/…'
+ * modelReference('../shared/models/converted/llama2.c-stories260K') // '<repository>/../shared/models/…' (absolute)
  */
 export function modelReference(model: string, cwd: string = process.cwd()): string {
   const path = isAbsolute(model) ? model : resolve(cwd, model);

@@ -112,7 +112,7 @@ class TransformersRuntime implements Runtime {
           },
         });
         for (const [name, trial] of trials) {
-          if (name !== measured.chosen && name !== backend) await this.release(trial);
+          if (name !== measured.chosen && name !== backend) await trial.unload();
         }
         return { model: trials.get(measured.chosen) ?? model, selection: measured };
       },
@@ -232,10 +232,6 @@ class TransformersRuntime implements Runtime {
   }
 
   /** Reads the files of a task and dtype, then builds the tokenizer and the ONNX session. */
-  private async release(model: RuntimeModel) {
-    await model.unload();
-  }
-
   /** Counts a model in `memory()` until it is unloaded. */
   private track(model: RuntimeModel, bytes: number): RuntimeModel {
     this.live.set(model, bytes);
