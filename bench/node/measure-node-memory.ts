@@ -28,12 +28,17 @@ export interface NodeMemoryRun {
 
 /**
  * Runs bench/node/node-memory-probe.ts in a fresh Node process with `--expose-gc` (so the
- * figures are after full collections and nothing else of the bench is in the process).
+ * figures are after full collections and nothing else of the bench is in the process), with
+ * extra environment variables (the C allocator's settings are read when a process starts).
  *
  * @example
  * const { samples } = await measureNodeMemory('/path/to/tiny-encoder', '/path/to/tiny-ner')
  */
-export function measureNodeMemory(folder: string, warmUpFolder: string): Promise<NodeMemoryRun> {
+export function measureNodeMemory(
+  folder: string,
+  warmUpFolder: string,
+  environment: Record<string, string> = {},
+): Promise<NodeMemoryRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -46,7 +51,11 @@ export function measureNodeMemory(folder: string, warmUpFolder: string): Promise
         folder,
         warmUpFolder,
       ],
-      { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+      {
+        cwd: repositoryRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, ...environment },
+      },
     );
     let stdout = '';
     let stderr = '';

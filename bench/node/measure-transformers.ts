@@ -28,9 +28,25 @@ export type GenerationRuns = { core: GenerationRun[]; raw: GenerationRun[] } | {
 /** (j) side by side. */
 export type EncoderRuns = { core: EncoderRun[]; raw: EncoderRun[] } | { skipped: string };
 
-/** (k): Node (in-thread, gc between stages) and the browser (worker, Chromium's measurement). */
+/**
+ * (k): Node (in-thread, gc between stages) with glibc's default allocator settings and with
+ * {@link trimmingAllocator}, and the browser (worker, Chromium's measurement).
+ */
 export type MemoryRuns =
-  { node: NodeMemoryRun; browser: BrowserMemorySample[] } | { skipped: string };
+  | { node: NodeMemoryRun; nodeTrimming: NodeMemoryRun; browser: BrowserMemorySample[] }
+  | { skipped: string };
+
+/**
+ * The glibc setting docs/generated/transformers-runtime.md recommends to Node servers that load
+ * and unload models: a fixed mmap threshold (glibc's default one grows after the first large
+ * free, so later large blocks come from the heap, which is rarely trimmed).
+ */
+export const trimmingAllocator = { MALLOC_MMAP_THRESHOLD_: '131072' } as const;
+
+/** {@link trimmingAllocator} as the write-up names it. */
+export const trimmingAllocatorSetting = Object.entries(trimmingAllocator)
+  .map(([name, value]) => `${name}=${value}`)
+  .join(' ');
 
 /** Runs core and raw alternately (ABBA per round), each in a fresh tab of the same page. */
 async function sideBySide<T>(
@@ -108,9 +124,15 @@ export async function measureMemory(baseUrl: string, log: Log): Promise<MemoryRu
   const { encoder, tagger } = presentTransformersModels();
   if (!encoder || !tagger) return { skipped: missing('tiny-encoder or tiny-ner fixture') };
   const node = await measureNodeMemory(encoder.folder, tagger.folder);
-  log(
-    `  node: ${node.samples.map((sample) => `${sample.stage} rss ${(sample.rss / 1e6).toFixed(1)} MB`).join(', ')}`,
-  );
+  const nodeTrimming = await measureNodeMemory(encoder.folder, tagger.folder, trimmingAllocator);
+  for (const [name, run] of [
+    ['node', node],
+    ['node, MALLOC_MMAP_THRESHOLD_', nodeTrimming],
+  ] as const) {
+    log(
+      `  ${name}: ${run.samples.map((sample) => `${sample.stage} rss ${(sample.rss / 1e6).toFixed(1)} MB`).join(', ')}`,
+    );
+  }
   const chromium: Browser = await launchChromium([eagerMemoryMeasurement]);
   let browser: BrowserMemorySample[];
   try {
@@ -129,5 +151,5 @@ export async function measureMemory(baseUrl: string, log: Log): Promise<MemoryRu
   log(
     `  browser: ${browser.map((sample) => `${sample.stage} renderer ${megabytes(sample.rendererResidentBytes)}, measured ${megabytes(sample.bytes)}`).join(', ')}`,
   );
-  return { node, browser };
+  return { node, nodeTrimming, browser };
 }

@@ -1,6 +1,11 @@
 import { mixedLengthRange } from '../workload/mixed-length-texts.js';
 import { transformersBenchModels } from '../workload/transformers-models.js';
-import { encoderJob, generationJob, transformersRounds } from './measure-transformers.js';
+import {
+  encoderJob,
+  generationJob,
+  transformersRounds,
+  trimmingAllocatorSetting,
+} from './measure-transformers.js';
 import type { TransformersReport } from './transformers-report.js';
 
 const megabytes = (bytes: number | null) =>
@@ -88,42 +93,54 @@ Every set (texts/s): core ${encoder.core.runs.join(', ')}; raw ${encoder.raw.run
 Where the time goes: core runs a set as several batches of similar lengths (the engine's run planner cuts the length groups to its time budget with the model's run cost), the raw pipeline as one batch padded to the longest text (${encoder.tokensPerSet.toLocaleString('en-US')} tokens against ${encoder.paddedTokensPerSet.toLocaleString('en-US')} token slots). Every call has a fixed cost: one raw call with the shortest text (${mixedLengthRange.shortest} tokens) took ${encoder.oneShortTextCallMs ?? 'n/a'} ms (median of 5 per tab). A set took core ${Math.round((1000 * encoderJob.texts) / encoder.core.textsPerSecond)} ms and the raw pipeline ${Math.round((1000 * encoderJob.texts) / encoder.raw.textsPerSecond)} ms (medians).`
       : notRun(encoder);
 
+  const nodeRuns =
+    measurements.memory && !('skipped' in measurements.memory)
+      ? { glibc: measurements.memory.node, trimming: measurements.memory.nodeTrimming }
+      : undefined;
   const memorySection =
-    memory && !('skipped' in memory)
-      ? `Model: \`${transformersBenchModels.encoder.name}\` (7.4 MB of fp32 weights in Node, 1.9 MB of q8 weights on wasm), run once on a set of ${encoderJob.texts} mixed-length texts after each load. Before \`before load\`, the 12 kB \`${transformersBenchModels.tagger.name}\` model is loaded, run and unloaded, so Transformers.js and onnxruntime are already in the process: the level a page or server that uses ondevice returns to when no model is loaded.
+    memory && !('skipped' in memory) && nodeRuns
+      ? `Model: \`${transformersBenchModels.encoder.name}\` (7.4 MB of fp32 weights in Node, 1.9 MB of q8 weights on wasm), run once on a set of ${encoderJob.texts} mixed-length texts after each load. Before \`before load\`, the 12 kB \`${transformersBenchModels.tagger.name}\` model is loaded, run and unloaded, so Transformers.js and onnxruntime have been in the process: the level a page or server that uses ondevice returns to when no model is loaded.
 
-**Node** (a fresh \`node --expose-gc\` process, \`createClient({ worker: false })\`, onnxruntime-node; bench/node/node-memory-probe.ts): \`process.memoryUsage()\` after four \`gc()\` passes with a turn of the event loop between them; ${memory.node.rounds} load/unload rounds.
+**Browser** (the default: the worker on; a Chromium of its own): the resident memory of the renderer processes (page, worker, wasm memories and threads; \`/proc/<pid>/status\` of the renderer processes the DevTools protocol lists), and Chromium's own \`performance.measureUserAgentSpecificMemory()\` (JS heaps and wasm memories of the page and its workers; Blink feature \`ForceEagerMeasureMemory\` so it answers at once; "n/a" when it gave no answer within 20 s). When an unload leaves the worker with no model, the client ends the worker (\`diagnostics().worker.idleEnds\`), so \`before load\` and \`after unload\` are the page with no worker, and the next request starts a new one.
 
-| stage | RSS | JS heap + ArrayBuffers | \`client.memory()\` bytes |
-| --- | --- | --- | --- |
-${
-  measurements.memory && !('skipped' in measurements.memory)
-    ? measurements.memory.node.samples
-        .map(
-          (sample) =>
-            `| ${sample.stage} | ${megabytes(sample.rss)} | ${megabytes(sample.heapUsed + sample.arrayBuffers)} | ${Object.values(
-              sample.runtime,
-            )
-              .reduce((sum, entry) => sum + entry.bytes, 0)
-              .toLocaleString('en-US')} |`,
-        )
-        .join('\n')
-    : ''
-}
+${table([
+  ['stage', 'renderer RSS', 'measured (page + workers)', 'of which the worker'],
+  ...memory.browser.stages.map((stage) => [
+    stage.stage,
+    megabytes(stage.rendererRss),
+    megabytes(stage.measured),
+    megabytes(stage.worker),
+  ]),
+])}
 
-**Browser** (the same page, the worker on, in a Chromium of its own): the resident memory of the renderer processes (page, worker, wasm memories and threads; \`/proc/<pid>/status\` of the renderer processes the DevTools protocol lists), and Chromium's own \`performance.measureUserAgentSpecificMemory()\` (JS heaps and wasm memories of the page and its workers; Blink feature \`ForceEagerMeasureMemory\` so it answers at once; "n/a" when it gave no answer within 20 s, which happened often once onnxruntime had run in the worker; we did not find out why).
+**Node** (a fresh \`node --expose-gc\` process per column, \`createClient({ worker: false })\`, onnxruntime-node; bench/node/node-memory-probe.ts): \`process.memoryUsage()\` after four \`gc()\` passes with a turn of the event loop between them; ${memory.node.rounds} load/unload rounds. The first column runs with glibc's default allocator settings, the second with \`${trimmingAllocatorSetting}\` in the environment (the setting docs/generated/transformers-runtime.md recommends to servers that load and unload models).
 
-| stage | renderer RSS | measured (page + workers) | of which the worker |
-| --- | --- | --- | --- |
-${memory.browser.stages.map((stage) => `| ${stage.stage} | ${megabytes(stage.rendererRss)} | ${megabytes(stage.measured)} | ${megabytes(stage.worker)} |`).join('\n')}
+${table([
+  [
+    'stage',
+    'RSS, glibc defaults',
+    `RSS, \`${trimmingAllocatorSetting}\``,
+    'JS heap + ArrayBuffers',
+    '`client.memory()` bytes',
+  ],
+  ...nodeRuns.glibc.samples.map((sample, index) => [
+    sample.stage,
+    megabytes(sample.rss),
+    megabytes(nodeRuns.trimming.samples[index]?.rss ?? null),
+    megabytes(sample.heapUsed + sample.arrayBuffers),
+    Object.values(sample.runtime)
+      .reduce((sum, entry) => sum + entry.bytes, 0)
+      .toLocaleString('en-US'),
+  ]),
+])}
 
 What this shows:
 
-- What ondevice holds for the model: \`client.memory()\` goes from ${memory.node.runtimeBytes.afterLoad.toLocaleString('en-US')} bytes (the model's files) to ${memory.node.runtimeBytes.afterUnload.toLocaleString('en-US')} after the unload, and the next use loads the model again.
-- The process: in Node the RSS is ${megabytes(memory.node.afterUnloadRss)} after the unload, ${percent(memory.node.afterUnloadRss, memory.node.beforeLoadRss)} against ${megabytes(memory.node.beforeLoadRss)} before the load (loaded: ${megabytes(memory.node.afterLoadRss)}); onnxruntime-node's allocator keeps pages it has used, for the next load to reuse, and after ${memory.node.rounds} load/unload rounds the RSS is ${megabytes(memory.node.lastUnloadRss)} (${percent(memory.node.lastUnloadRss, memory.node.afterUnloadRss)} against the first unload). The JS side keeps the model's file bytes too (${megabytes(memory.node.javascript.afterUnload - memory.node.javascript.beforeLoad)} more JS heap and ArrayBuffers after the unload than before the load): the engine's model file cache is memory in Node (there is no Cache API), so a reload reads no file.
-- In the browser, onnxruntime-web's heap is one WebAssembly memory, and a WebAssembly memory can grow but never shrink: what the model used stays reserved in the worker until the page (or the worker, \`client.dispose()\`) goes away. The only way to give it back is to end the worker.
+- What ondevice holds for the model: \`client.memory()\` goes from ${memory.node.runtimeBytes.afterLoad.toLocaleString('en-US')} bytes (the model's files) to ${memory.node.runtimeBytes.afterUnload.toLocaleString('en-US')} after the unload; the JS heap and ArrayBuffers go back to within ${megabytes(Math.abs(memory.node.javascript.afterUnload - memory.node.javascript.beforeLoad))} of their level before the load (the model file copies are dropped), and the next use loads the model again.
+- In the browser, onnxruntime-web's heap is one WebAssembly memory, which can grow but never shrink; ending the worker is what gives it back: the renderer RSS is ${megabytes(memory.browser.afterUnloadRss)} after the unload against ${megabytes(memory.browser.beforeLoadRss)} before the load${memory.browser.afterUnloadRss !== null && memory.browser.beforeLoadRss !== null ? ` (${percent(memory.browser.afterUnloadRss, memory.browser.beforeLoadRss)})` : ''}.
+- In Node, onnxruntime-node frees what the session used, but with glibc's default settings the freed pages stay in the process: the RSS is ${megabytes(memory.node.afterUnloadRss)} after the unload, ${percent(memory.node.afterUnloadRss, memory.node.beforeLoadRss)} against ${megabytes(memory.node.beforeLoadRss)} (after ${memory.node.rounds} rounds ${megabytes(memory.node.lastUnloadRss)}: the next load reuses them). glibc's mmap threshold starts at 128 kB and rises to the size of the largest block freed, so after the first model's blocks are freed, later large blocks come from the heap, whose freed pages are rarely given back. With \`${trimmingAllocatorSetting}\` the threshold stays fixed: ${megabytes(memory.nodeTrimming.afterUnloadRss)} after the unload, ${percent(memory.nodeTrimming.afterUnloadRss, memory.nodeTrimming.beforeLoadRss)} against ${megabytes(memory.nodeTrimming.beforeLoadRss)} (after ${memory.nodeTrimming.rounds} rounds ${megabytes(memory.nodeTrimming.lastUnloadRss)}). A library cannot change it for the process it runs in: glibc reads it when the process starts.
 - The starting levels: Node ${megabytes(memory.node.processStartRss)} with core imported and no runtime; importing Transformers.js and onnxruntime-node and running a first model adds about ${megabytes(memory.node.beforeLoadRss - memory.node.processStartRss)} for the life of the process.`
-      : notRun(memory);
+      : notRun(memory && 'skipped' in memory ? memory : null);
 
   return `${markers.start}
 ## Transformers.js runtime: (i) generation, (j) encoder batching, (k) memory

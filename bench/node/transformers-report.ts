@@ -10,6 +10,7 @@ import {
   encoderJob,
   generationJob,
   transformersRounds,
+  trimmingAllocatorSetting as allocatorSetting,
 } from './measure-transformers.js';
 
 /** What one run measured of (i)–(k); a part left out by `--only` is undefined. */
@@ -63,19 +64,10 @@ export interface TransformersFigures {
     | Missing;
   memory:
     | {
-        node: {
-          processStartRss: number;
-          beforeLoadRss: number;
-          afterLoadRss: number;
-          afterUnloadRss: number;
-          /** After the last of the load/unload rounds. */
-          lastUnloadRss: number;
-          rounds: number;
-          /** heapUsed + arrayBuffers before load, after load and after unload. */
-          javascript: { beforeLoad: number; afterLoad: number; afterUnload: number };
-          /** What the runtime said it held after load, and after unload. */
-          runtimeBytes: { afterLoad: number; afterUnload: number };
-        };
+        /** glibc's default allocator settings. */
+        node: NodeMemoryFigures;
+        /** The same probe with `MALLOC_MMAP_THRESHOLD_` set (`trimmingAllocator`). */
+        nodeTrimming: NodeMemoryFigures;
         browser: {
           stages: {
             stage: string;
@@ -90,9 +82,30 @@ export interface TransformersFigures {
     | Missing;
 }
 
+/** (k) in one Node process. */
+export interface NodeMemoryFigures {
+  processStartRss: number;
+  beforeLoadRss: number;
+  afterLoadRss: number;
+  afterUnloadRss: number;
+  /** After the last of the load/unload rounds. */
+  lastUnloadRss: number;
+  rounds: number;
+  /** heapUsed + arrayBuffers before load, after load and after unload. */
+  javascript: { beforeLoad: number; afterLoad: number; afterUnload: number };
+  /** What the runtime said it held after load, and after unload. */
+  runtimeBytes: { afterLoad: number; afterUnload: number };
+}
+
 /** One acceptance line of (i)–(k). */
 export interface TransformersTargetCheck {
-  id: 'i-generation' | 'i-first-token' | 'j-encoder' | 'k-memory-node' | 'k-memory-browser';
+  id:
+    | 'i-generation'
+    | 'i-first-token'
+    | 'j-encoder'
+    | 'k-memory-node'
+    | 'k-memory-node-trimming'
+    | 'k-memory-browser';
   label: string;
   target: string;
   measured: string;
@@ -151,6 +164,30 @@ const javascriptBytes = (sample: NodeMemorySample) => sample.heapUsed + sample.a
 const runtimeBytes = (runtime: Record<string, { bytes: number }>) =>
   Object.values(runtime).reduce((sum, entry) => sum + entry.bytes, 0);
 
+function nodeMemoryFigures(samples: readonly NodeMemorySample[]): NodeMemoryFigures {
+  const before = stageOf(samples, 'before load');
+  const loaded = stageOf(samples, 'after load 1');
+  const unloaded = stageOf(samples, 'after unload 1');
+  const unloads = samples.filter((sample) => sample.stage.startsWith('after unload'));
+  return {
+    processStartRss: stageOf(samples, 'process start').rss,
+    beforeLoadRss: before.rss,
+    afterLoadRss: loaded.rss,
+    afterUnloadRss: unloaded.rss,
+    lastUnloadRss: unloads.at(-1)?.rss ?? unloaded.rss,
+    rounds: unloads.length,
+    javascript: {
+      beforeLoad: javascriptBytes(before),
+      afterLoad: javascriptBytes(loaded),
+      afterUnload: javascriptBytes(unloaded),
+    },
+    runtimeBytes: {
+      afterLoad: runtimeBytes(loaded.runtime),
+      afterUnload: runtimeBytes(unloaded.runtime),
+    },
+  };
+}
+
 /**
  * Derives the (i)–(k) figures from what was measured.
  *
@@ -203,31 +240,11 @@ export function transformersFigures(measurements: TransformersMeasurements): Tra
     memory && 'skipped' in memory ? memory : undefined,
   );
   if (memory && !('skipped' in memory)) {
-    const samples = memory.node.samples;
-    const before = stageOf(samples, 'before load');
-    const loaded = stageOf(samples, 'after load 1');
-    const unloaded = stageOf(samples, 'after unload 1');
-    const unloads = samples.filter((sample) => sample.stage.startsWith('after unload'));
     const browserStage = (stage: string) =>
       memory.browser.find((sample) => sample.stage === stage)?.rendererResidentBytes ?? null;
     memoryFigures = {
-      node: {
-        processStartRss: stageOf(samples, 'process start').rss,
-        beforeLoadRss: before.rss,
-        afterLoadRss: loaded.rss,
-        afterUnloadRss: unloaded.rss,
-        lastUnloadRss: unloads.at(-1)?.rss ?? unloaded.rss,
-        rounds: unloads.length,
-        javascript: {
-          beforeLoad: javascriptBytes(before),
-          afterLoad: javascriptBytes(loaded),
-          afterUnload: javascriptBytes(unloaded),
-        },
-        runtimeBytes: {
-          afterLoad: runtimeBytes(loaded.runtime),
-          afterUnload: runtimeBytes(unloaded.runtime),
-        },
-      },
+      node: nodeMemoryFigures(memory.node.samples),
+      nodeTrimming: nodeMemoryFigures(memory.nodeTrimming.samples),
       browser: {
         stages: memory.browser.map((sample) => ({
           stage: sample.stage,
@@ -285,17 +302,15 @@ export function transformersTargets(figures: TransformersFigures): TransformersT
     });
   }
   if (memory && !('skipped' in memory)) {
-    const { node, browser } = memory;
-    checks.push({
-      id: 'k-memory-node',
-      label: '(k) Node RSS after client.unload vs before load (runtime loaded, no model)',
+    const { node, nodeTrimming, browser } = memory;
+    const nodeCheck = (figures: NodeMemoryFigures) => ({
       target: 'within 10 %',
-      measured: `${megabytes(node.afterUnloadRss)} vs ${megabytes(node.beforeLoadRss)} (${percentOver(node.afterUnloadRss, node.beforeLoadRss)}; loaded ${megabytes(node.afterLoadRss)})`,
-      met: node.afterUnloadRss <= 1.1 * node.beforeLoadRss,
+      measured: `${megabytes(figures.afterUnloadRss)} vs ${megabytes(figures.beforeLoadRss)} (${percentOver(figures.afterUnloadRss, figures.beforeLoadRss)}; loaded ${megabytes(figures.afterLoadRss)})`,
+      met: figures.afterUnloadRss <= 1.1 * figures.beforeLoadRss,
     });
     checks.push({
       id: 'k-memory-browser',
-      label: '(k) browser renderer RSS after client.unload vs before load',
+      label: '(k) browser renderer RSS after client.unload vs before load (the default: worker on)',
       target: 'within 10 %',
       measured:
         browser.afterUnloadRss === null || browser.beforeLoadRss === null
@@ -305,6 +320,16 @@ export function transformersTargets(figures: TransformersFigures): TransformersT
         browser.afterUnloadRss === null || browser.beforeLoadRss === null
           ? null
           : browser.afterUnloadRss <= 1.1 * browser.beforeLoadRss,
+    });
+    checks.push({
+      id: 'k-memory-node-trimming',
+      label: `(k) Node RSS after client.unload vs before load, ${allocatorSetting}`,
+      ...nodeCheck(nodeTrimming),
+    });
+    checks.push({
+      id: 'k-memory-node',
+      label: "(k) Node RSS after client.unload vs before load, glibc's default settings",
+      ...nodeCheck(node),
     });
   }
   return checks;
@@ -344,9 +369,14 @@ export function formatTransformersLines(report: TransformersReport): string {
   if (!generation || 'skipped' in generation) lines.push(why(generation, '(i)'));
   if (!encoder || 'skipped' in encoder) lines.push(why(encoder, '(j)'));
   if (memory && !('skipped' in memory)) {
-    lines.push(
-      `(k) Node RSS: process start ${megabytes(memory.node.processStartRss)}, before load ${megabytes(memory.node.beforeLoadRss)}, loaded ${megabytes(memory.node.afterLoadRss)}, unloaded ${megabytes(memory.node.afterUnloadRss)}, after ${memory.node.rounds} rounds ${megabytes(memory.node.lastUnloadRss)}`,
-    );
+    for (const [name, node] of [
+      ['glibc defaults', memory.node],
+      [allocatorSetting, memory.nodeTrimming],
+    ] as const) {
+      lines.push(
+        `(k) Node RSS (${name}): process start ${megabytes(node.processStartRss)}, before load ${megabytes(node.beforeLoadRss)}, loaded ${megabytes(node.afterLoadRss)}, unloaded ${megabytes(node.afterUnloadRss)}, after ${node.rounds} rounds ${megabytes(node.lastUnloadRss)}`,
+      );
+    }
   } else {
     lines.push(why(memory, '(k)'));
   }

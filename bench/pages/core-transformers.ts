@@ -127,9 +127,10 @@ export async function encodeWithCore(job: EncoderJob): Promise<EncoderRun> {
 }
 
 /**
- * (k) in the browser: page and worker memory when the worker has started (no runtime), once the
- * runtime is in the worker (another tiny model loaded and unloaded: the pre-load level), after
- * the encoder loaded and ran, and after `client.unload(modelId)`.
+ * (k) in the browser: page and worker memory when the worker has started (no runtime), once
+ * another tiny model was loaded, run and unloaded (the pre-load level: the unload of the last
+ * model ended the worker), after the encoder loaded and ran (in a new worker), and after
+ * `client.unload(modelId)` (which ended that worker too).
  */
 export async function memoryWithCore(job: EncoderJob): Promise<BrowserMemorySample[]> {
   const client = wasmClient();

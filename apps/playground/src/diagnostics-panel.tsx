@@ -24,6 +24,9 @@ export function DiagnosticsPanel() {
         <dd data-testid="worker">
           {diagnostics.worker.enabled ? 'Web Worker' : 'main thread'}
           {diagnostics.worker.restarts > 0 ? `, restarted ${diagnostics.worker.restarts}×` : ''}
+          {diagnostics.worker.idleEnds > 0
+            ? `, ended ${diagnostics.worker.idleEnds}× when no model was left`
+            : ''}
         </dd>
         <dt>Model cache</dt>
         <dd data-testid="model-cache">

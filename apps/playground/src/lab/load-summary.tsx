@@ -53,7 +53,7 @@ export function LoadSummary({
           {memory
             ? Object.entries(memory)
                 .map(([runtime, use]) => `${runtime}: ${describeUse(runtime, use)}`)
-                .join('; ') || 'nothing loaded'
+                .join('; ') || nothingHeld(session)
             : '—'}
         </dd>
       </dl>
@@ -67,6 +67,13 @@ export function LoadSummary({
       </div>
     </section>
   );
+}
+
+/** An empty memory report: no runtime in the engine, or no worker at all after an unload. */
+function nothingHeld(session: LabSession): string {
+  return session.client.diagnostics().worker.idleEnds > 0
+    ? 'nothing held: the worker ended and gave its memory back'
+    : 'nothing loaded';
 }
 
 /** A runtime's memory: Transformers.js counts live models, TensorFlow.js live tensors. */

@@ -172,7 +172,9 @@ export interface OnDeviceClient {
   generator(options: TextGeneratorOptions): TextGenerator;
   /**
    * Frees a model's sessions and memory on the engine's thread; the next use loads it again
-   * (its status goes back to idle). Resolves false when it was not loaded.
+   * (its status goes back to idle). Resolves false when it was not loaded. When it was the last
+   * model in the worker and nothing else is running, the worker ends too: its WebAssembly memory
+   * cannot shrink, so that is how the memory goes back (`diagnostics().worker.idleEnds`).
    */
   unload(modelId: string): Promise<boolean>;
   /**
@@ -205,6 +207,7 @@ class Client extends Subscribable implements OnDeviceClient {
   private classifierStore: Promise<ClassifierStore> | undefined;
   private readonly reports = new Map<string, LoadReport>();
   private restarts = 0;
+  private idleEnds = 0;
   private lastFailure: string | null = null;
   private snapshot: Diagnostics | undefined;
 
@@ -370,6 +373,10 @@ class Client extends Subscribable implements OnDeviceClient {
             this.changed();
           },
           onReport: (report) => this.recordLoad(report),
+          onIdleEnd: () => {
+            this.idleEnds += 1;
+            this.changed();
+          },
         })
       : createInThreadConnection(this.engineOptions, {
           onReport: (report) => this.recordLoad(report),
@@ -403,7 +410,12 @@ class Client extends Subscribable implements OnDeviceClient {
       backend: { requested: this.backend, selection: latest?.selection ?? null },
       capabilities: latest?.capabilities ?? null,
       modelCache: latest?.cache ?? null,
-      worker: { enabled: this.useWorker, restarts: this.restarts, lastFailure: this.lastFailure },
+      worker: {
+        enabled: this.useWorker,
+        restarts: this.restarts,
+        lastFailure: this.lastFailure,
+        idleEnds: this.idleEnds,
+      },
       models: [...this.handles.values()].map((handle) => {
         const report = this.reports.get(handle.modelId);
         return {

@@ -26,6 +26,11 @@ export interface Diagnostics {
     /** Workers started after the first one died. */
     restarts: number;
     lastFailure: string | null;
+    /**
+     * Workers ended because `unload` left them with no model, to give their memory back (a
+     * WebAssembly memory never shrinks); the next request starts a new one.
+     */
+    idleEnds: number;
   };
   models: {
     id: string;

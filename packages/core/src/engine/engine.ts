@@ -318,6 +318,11 @@ export class Engine {
   }
 
   /** Memory of every runtime started on this thread, by runtime name. */
+  /** Models loaded or loading: 0 when an unload freed the last one. */
+  get modelCount(): number {
+    return this.loads.size;
+  }
+
   async memory(): Promise<Record<string, RuntimeMemory>> {
     const entries = await Promise.all(
       [...this.runtimes.entries()].map(async ([name, runtime]) => {

@@ -82,13 +82,12 @@ export function createRequestHandler(
           post({ type: 'task-result', id, outcome });
           return;
         }
-        case 'unload':
-          post({
-            type: 'unloaded',
-            id: request.id,
-            unloaded: await requireEngine().engine.unload(request.modelId),
-          });
+        case 'unload': {
+          const { engine } = requireEngine();
+          const unloaded = await engine.unload(request.modelId);
+          post({ type: 'unloaded', id: request.id, unloaded, modelsLeft: engine.modelCount });
           return;
+        }
         case 'memory':
           post({ type: 'memory', id: request.id, memory: await requireEngine().engine.memory() });
           return;

@@ -6,7 +6,8 @@ import type { RuntimeMemory } from '../runtimes/runtime.js';
 import type { TaskEnvelope, TaskOutcome } from './task-dispatcher.js';
 
 /**
- * Protocol version, checked on `init` so a stale cached worker script fails loudly. Version 6:
+ * Protocol version, checked on `init` so a stale cached worker script fails loudly. Version 7:
+ * `unloaded` says how many models the engine still holds (none: the page ends the worker). 6:
  * `task-progress` streams a task's partial results (generated text), `unload` frees a model. 5:
  * `report` carries a load report that changed outside any request (the backends measured after
  * a guessed start). 4: `embedded` says which texts were truncated to the model's token limit,
@@ -16,7 +17,7 @@ import type { TaskEnvelope, TaskOutcome } from './task-dispatcher.js';
  * @example
  * worker.postMessage({ type: 'init', id: 1, protocolVersion, options })
  */
-export const protocolVersion = 6;
+export const protocolVersion = 7;
 
 /**
  * How long the page waits for the worker to acknowledge a `cancel` before it decides the
@@ -65,7 +66,8 @@ export type WorkerResponse =
   | { type: 'task-result'; id: number; outcome: TaskOutcome }
   /** A partial result of a task still running (a piece of generated text). */
   | { type: 'task-progress'; id: number; progress: unknown }
-  | { type: 'unloaded'; id: number; unloaded: boolean }
+  /** `modelsLeft`: models the engine still holds or is loading after this unload. */
+  | { type: 'unloaded'; id: number; unloaded: boolean; modelsLeft: number }
   | { type: 'memory'; id: number; memory: Record<string, RuntimeMemory> }
   | { type: 'initialized'; id: number }
   /** A model's load report changed outside any request (its backends were measured). */

@@ -7,6 +7,10 @@ import {
   WorkerCrashedError,
   createClient,
 } from '../index.js';
+import {
+  createHashingModelManifest,
+  hashingModelManifest,
+} from '../runtimes/hashing/hashing-model-manifest.js';
 import { createWorkerConnection } from './worker-connection.js';
 import type { WorkerRequest } from './protocol.js';
 
@@ -133,6 +137,84 @@ describe('classifier tasks through the worker protocol', () => {
     expect(after).toEqual(before);
     await classifier.learn({ text: 'the invoice is wrong', label: 'billing' }); // retraining works on the new worker
     expect(classifier.getSnapshot().examples).toHaveLength(3);
+  });
+});
+
+describe('unloading the last model', () => {
+  it('ends the worker (its memory goes back); the next request starts a new one with the state it needs', async () => {
+    const created: InProcessWorker[] = [];
+    const client = createClient({
+      models: [
+        hashingModelManifest,
+        createHashingModelManifest({ id: 'hashing-8', dimensions: 8 }),
+      ],
+      defaultModel: hashingModelManifest.id,
+      createWorker: () => {
+        const next = new InProcessWorker();
+        created.push(next);
+        return next as unknown as Worker;
+      },
+    });
+    const classifier = client.teachable({ id: 'kept-across-workers', labels });
+    await classifier.learn([
+      { text: 'refund my invoice', label: 'billing' },
+      { text: 'the parcel is late', label: 'shipping' },
+    ]);
+    const before = await classifier.predict(['invoice refund please']);
+    await client.embedder({ model: 'hashing-8' }).embed(['a second model']);
+    expect(Object.keys(await client.memory())).toEqual(['hashing']);
+
+    expect(await client.unload('hashing-8')).toBe(true);
+    expect(created).toHaveLength(1); // one model left: the worker stays
+    expect(client.diagnostics().worker.idleEnds).toBe(0);
+
+    expect(await client.unload('hashing-test')).toBe(true);
+    expect(client.diagnostics().worker).toMatchObject({
+      idleEnds: 1,
+      restarts: 0,
+      lastFailure: null,
+    });
+    expect(await client.memory()).toEqual({}); // no worker, no runtime: nothing held
+    expect(created).toHaveLength(1); // asking for memory started no worker
+    expect(await client.unload('hashing-test')).toBe(false);
+
+    // The next request starts a new worker; the classifier sends its examples again.
+    expect(await classifier.predict(['invoice refund please'])).toEqual(before);
+    expect(created).toHaveLength(2);
+    expect(client.model('hashing-test').getSnapshot().status).toBe('ready');
+    client.dispose();
+  });
+
+  it('keeps the worker while other requests are still pending', async () => {
+    const created: InProcessWorker[] = [];
+    const client = createClient({
+      models: [
+        hashingModelManifest,
+        createHashingModelManifest({ id: 'hashing-8', dimensions: 8 }),
+      ],
+      defaultModel: hashingModelManifest.id,
+      createWorker: () => {
+        const next = new InProcessWorker();
+        created.push(next);
+        return next as unknown as Worker;
+      },
+    });
+    await client.embedder().embed(['loaded']);
+    // Asked after the unload: still pending when the unload's answer arrives.
+    const unloading = client.unload('hashing-test');
+    const memory = client.memory();
+    expect(await unloading).toBe(true);
+    expect(await memory).toEqual({ hashing: { tensors: 0, bytes: 0 } });
+    expect(client.diagnostics().worker.idleEnds).toBe(0);
+    // A load of another model sent after the unload: the engine holds it when it answers.
+    await client.embedder().embed(['loaded again']);
+    const unloadingAgain = client.unload('hashing-test');
+    const other = client.embedder({ model: 'hashing-8' }).embed(['still coming']);
+    expect(await unloadingAgain).toBe(true);
+    expect((await other).dimensions).toBe(8);
+    expect(created).toHaveLength(1);
+    expect(client.diagnostics().worker.idleEnds).toBe(0);
+    client.dispose();
   });
 });
 

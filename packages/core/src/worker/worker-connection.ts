@@ -41,7 +41,10 @@ export type WorkerFailureListener = (error: WorkerCrashedError) => void;
  * not acknowledge a `cancel` within {@link cancelAcknowledgementMs} is stuck in work that does
  * not yield (an embedding or a task; loads are left to finish their bounded steps): it is
  * terminated, the failure is reported, and the other pending requests are sent again to a new
- * worker.
+ * worker. When an unload leaves the engine with no model and nothing else is pending, the worker
+ * is ended: a WebAssembly memory can grow but never shrink, so ending its worker is the only way
+ * to give what a model used back to the system. The next request starts a new worker (task state
+ * is sent again on demand, as after a crash).
  *
  * @example
  * const connection = createWorkerConnection({ engineOptions, createWorker, onFailure })
@@ -52,6 +55,8 @@ export function createWorkerConnection(options: {
   onFailure: WorkerFailureListener;
   /** A model's load report changed outside any request (its backends were measured). */
   onReport?: (report: LoadReport) => void;
+  /** The worker was ended because an unload left it with no model (its memory went back). */
+  onIdleEnd?: () => void;
   /** @default cancelAcknowledgementMs */
   cancelAcknowledgementMs?: number;
 }): EngineConnection {
@@ -229,10 +234,21 @@ export function createWorkerConnection(options: {
     },
     async unload(modelId) {
       if (!worker) return false; // no worker: nothing is loaded
-      const response = await send({ type: 'unload', modelId });
-      return (response as Extract<WorkerResponse, { type: 'unloaded' }>).unloaded;
+      const target = worker;
+      const { unloaded, modelsLeft } = (await send({ type: 'unload', modelId })) as Extract<
+        WorkerResponse,
+        { type: 'unloaded' }
+      >;
+      if (modelsLeft === 0 && pending.size === 0 && worker === target) {
+        clearWatchdogs();
+        target.terminate();
+        worker = undefined;
+        options.onIdleEnd?.();
+      }
+      return unloaded;
     },
     async memory() {
+      if (!worker) return {}; // no worker: no runtime holds anything
       const response = await send({ type: 'memory' });
       return (response as Extract<WorkerResponse, { type: 'memory' }>).memory;
     },
