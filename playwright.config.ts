@@ -1,17 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './e2e/chromium';
 import { ports, urls } from './e2e/ports';
 
-const chromiumArgs = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-// Debian's Chromium (installed by .ci/run when missing); Playwright never downloads a browser.
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromiumPath)) {
   console.error(
     `The browser tests need Chromium at ${chromiumPath}, and it is missing. Install it (Debian/Ubuntu: sudo apt-get install -y chromium), or point CHROMIUM_PATH at a Chromium or Chrome binary.`,
@@ -30,6 +21,7 @@ const lanes = {
     'playground.spec.ts',
     'installable-packages.spec.ts',
     'transformers-in-browser.spec.ts',
+    'transformers-webgpu.spec.ts',
   ],
   widgets: [
     'stories.spec.ts',

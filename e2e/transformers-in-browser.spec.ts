@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { openFixture } from './fixture-page';
+import { asyncifyBuild, plainWasmBuild, watchRequests } from './onnxruntime-requests';
 import { urls } from './ports';
 
 // The Transformers.js runtime in Chromium, in the ondevice worker, on onnxruntime-web served by
@@ -23,28 +24,6 @@ const fixtures = '/ondevice/models/ondevice-fixtures/';
 /** Greedy continuation of 'Once upon a time', 60 new tokens (../shared/models/SOURCES.md). */
 const storyOf60Tokens =
   ', there was a little girl named Lily. She loved to play outside in the park. One day, she saw a big, red ball. She wanted to play with it, but it was too high.\nLily';
-const onnxRuntimeFiles = [
-  `${urls.fixture}/ondevice/ort/ort-wasm-simd-threaded.asyncify.mjs`,
-  `${urls.fixture}/ondevice/ort/ort-wasm-simd-threaded.asyncify.wasm`,
-];
-
-/**
- * Records every request of the page and its workers: those to any host but the local fixture
- * server (blob: and data: URLs stay in the page) must be none.
- */
-function watchRequests(page: Page) {
-  const all: string[] = [];
-  const foreign: string[] = [];
-  page.on('request', (request) => {
-    const url = request.url();
-    all.push(url);
-    if (!url.startsWith(`${urls.fixture}/`) && !/^(blob|data):/.test(url)) foreign.push(url);
-  });
-  const workers: string[] = [];
-  page.on('worker', (worker) => workers.push(worker.url()));
-  return { all, foreign, workers };
-}
-
 test.describe('Transformers.js in Chromium (worker, onnxruntime-web from /ondevice/ort/)', () => {
   // A cold dev server pre-bundles Transformers.js on the first load; two cores share the lanes.
   test.describe.configure({ timeout: 240_000 });
@@ -81,7 +60,9 @@ test.describe('Transformers.js in Chromium (worker, onnxruntime-web from /ondevi
       }),
     ]);
     expect(requests.workers.some((url) => url.includes('worker-entry'))).toBe(true);
-    expect(requests.all).toEqual(expect.arrayContaining(onnxRuntimeFiles));
+    // No usable WebGPU here: the plain wasm build (14 MB), never the asyncify one (27 MB).
+    expect(requests.all).toEqual(expect.arrayContaining(plainWasmBuild));
+    for (const file of asyncifyBuild) expect(requests.all).not.toContain(file);
     expect(requests.all).toContain(`${urls.fixture}${stories}onnx/model.onnx`);
     expect(requests.foreign).toEqual([]);
   });
@@ -159,7 +140,9 @@ test.describe('Transformers.js in Chromium (worker, onnxruntime-web from /ondevi
     expect(outcome.models.map((model) => [model.runtime, model.status, model.backend])).toEqual(
       Array.from({ length: 4 }, () => ['transformers', 'ready', 'wasm']),
     );
-    expect(requests.all).toEqual(expect.arrayContaining(onnxRuntimeFiles));
+    // No usable WebGPU here: the plain wasm build (14 MB), never the asyncify one (27 MB).
+    expect(requests.all).toEqual(expect.arrayContaining(plainWasmBuild));
+    for (const file of asyncifyBuild) expect(requests.all).not.toContain(file);
     expect(requests.foreign).toEqual([]);
   });
 

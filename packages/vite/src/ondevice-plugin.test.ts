@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { get } from 'node:http';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { type ModelFile, getModelManifest } from '@ondevice/core';
 import { build, createServer, preview, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,6 +70,8 @@ describe('ondevice() in the dev server', () => {
 
   it('serves the onnxruntime-web factory and binary raw at /ondevice/ort/, with the right content types', async () => {
     const expected = {
+      'ort-wasm-simd-threaded.mjs': 'text/javascript',
+      'ort-wasm-simd-threaded.wasm': 'application/wasm',
       'ort-wasm-simd-threaded.asyncify.mjs': 'text/javascript',
       'ort-wasm-simd-threaded.asyncify.wasm': 'application/wasm',
     };
@@ -166,17 +169,31 @@ describe('ondevice() in build and preview', () => {
 describe('the onnxruntime-web files Transformers.js requests', () => {
   it('are the ones the installed onnxruntime-web build that Transformers.js imports loads', async () => {
     // Transformers.js imports `onnxruntime-web/webgpu` for every browser device (wasm and webgpu);
-    // with a string `wasmPaths` that build imports `<wasmPaths><factory>.mjs`, which fetches the
-    // `.wasm` of the same name. An upgrade that changes either fails here, not in a browser.
+    // core hands it `onnxruntime-web/wasm` instead when WebGPU cannot be used. With a string
+    // `wasmPaths` each build imports `<wasmPaths><factory>.mjs`, which fetches the `.wasm` of the
+    // same name. An upgrade that changes any of this fails here, not in a browser.
     const web = await readFile(path.join(path.dirname(transformersEntry), 'transformers.web.js'));
     const imports = new Set(web.toString().match(/from\s*["']onnxruntime-web[^"']*["']/g));
     expect([...imports]).toEqual(['from "onnxruntime-web/webgpu"']);
-    const webgpuBuild = path.join(
-      path.dirname(createRequire(transformersEntry).resolve('onnxruntime-web/webgpu')),
-      'ort.webgpu.bundle.min.mjs',
+    const dist = path.dirname(createRequire(transformersEntry).resolve('onnxruntime-web/webgpu'));
+    const named = async (bundle: string) =>
+      (await readFile(path.join(dist, bundle))).toString().match(/ort-wasm-simd-threaded[\w.]*/g) ??
+      [];
+    const files = new Set([
+      ...(await named('ort.webgpu.bundle.min.mjs')),
+      ...(await named('ort.wasm.bundle.min.mjs')),
+    ]);
+    expect([...files].sort()).toEqual([...onnxRuntimeFiles].sort());
+    // Core's onnxruntime-web is the version Transformers.js depends on (one install, one copy).
+    const packageOf = async (file: string) =>
+      JSON.parse(await readFile(file, 'utf8')) as { dependencies: Record<string, string> };
+    const core = await packageOf(
+      fileURLToPath(new URL('../../core/package.json', import.meta.url)),
     );
-    const named = (await readFile(webgpuBuild)).toString().match(/ort-wasm-simd-threaded[\w.]*/g);
-    expect([...new Set(named)].sort()).toEqual([...onnxRuntimeFiles]);
+    const transformers = await packageOf(
+      path.join(path.dirname(transformersEntry), '..', 'package.json'),
+    );
+    expect(core.dependencies['onnxruntime-web']).toBe(transformers.dependencies['onnxruntime-web']);
   });
 
   it('are not served when transformers is false', async () => {

@@ -4,14 +4,18 @@ import type { OnDeviceAsset } from './ondevice-assets.js';
 
 /**
  * The onnxruntime-web files Transformers.js fetches at run time once core points
- * `env.backends.onnx.wasm.wasmPaths` at `<base>ort/`. Transformers.js imports
- * `onnxruntime-web/webgpu`, and that build runs both the `wasm` and the `webgpu` devices on its
- * one asyncify binary: it imports the factory (`.mjs`, also the script of its pthread workers),
- * which fetches the `.wasm` beside it. The jsep, jspi and plain builds are never requested, so
- * they are not served (they would add 60 MB to every build). A test checks the names against
- * the installed onnxruntime-web.
+ * `env.backends.onnx.wasm.wasmPaths` at `<base>ort/`. Each build imports its factory (`.mjs`,
+ * also the script of its pthread workers), which fetches the `.wasm` of the same name:
+ * - the plain wasm build (`onnxruntime-web/wasm`, a 14 MB binary), which core hands to
+ *   Transformers.js when no model of the engine can run on WebGPU;
+ * - the asyncify build of `onnxruntime-web/webgpu` (27 MB), which Transformers.js imports itself
+ *   and which runs both the `wasm` and the `webgpu` devices.
+ * A page downloads one of the two. The jsep and jspi builds are never requested, so they are not
+ * served. A test checks the names against the installed onnxruntime-web.
  */
 export const onnxRuntimeFiles = [
+  'ort-wasm-simd-threaded.mjs',
+  'ort-wasm-simd-threaded.wasm',
   'ort-wasm-simd-threaded.asyncify.mjs',
   'ort-wasm-simd-threaded.asyncify.wasm',
 ] as const;
@@ -49,7 +53,7 @@ export function findTransformers(root: string): string | undefined {
  * @param transformersEntry - the entry file returned by {@link findTransformers}.
  * @example
  * listOnnxRuntimeAssets(findTransformers(root)!).map((asset) => asset.urlPath)
- * // ['ort/ort-wasm-simd-threaded.asyncify.mjs', 'ort/ort-wasm-simd-threaded.asyncify.wasm']
+ * // ['ort/ort-wasm-simd-threaded.mjs', 'ort/ort-wasm-simd-threaded.wasm', 'ort/ort-wasm-simd-threaded.asyncify.mjs', …]
  */
 export function listOnnxRuntimeAssets(transformersEntry: string): OnDeviceAsset[] {
   const fromTransformers = createRequire(transformersEntry);

@@ -6,7 +6,11 @@ import type { RuntimeModel } from '../runtime.js';
 import { EncoderModel, type Pooling } from './encoder-model.js';
 import { GeneratorModel } from './generator-model.js';
 import { type TransformersConfig, dtypeFor, labelsOf, onnxFiles } from './model-kind.js';
-import { type TransformersModule, registerFiles } from './transformers-environment.js';
+import {
+  type OnnxRuntimeBuild,
+  type TransformersModule,
+  registerFiles,
+} from './transformers-environment.js';
 
 const decoder = new TextDecoder();
 
@@ -18,10 +22,12 @@ const decoder = new TextDecoder();
  *
  * @throws {ModelLoadError} reason `unsupported-dtype` or `missing-file`.
  * @example
- * const { model } = await buildTransformersModel({ transformers, manifest, reader, config, task, backend: 'wasm', onInitializing })
+ * const { model } = await buildTransformersModel({ transformers, onnxBuild: 'wasm', manifest, reader, config, task, backend: 'wasm', onInitializing })
  */
 export async function buildTransformersModel(options: {
   transformers: TransformersModule;
+  /** The onnxruntime build Transformers.js was loaded over (see loadTransformers). */
+  onnxBuild: OnnxRuntimeBuild;
   manifest: ModelManifest;
   reader: LocationFileReader;
   config: TransformersConfig;
@@ -80,7 +86,7 @@ export async function buildTransformersModel(options: {
   const bytes = [...files.values()].reduce((sum, file) => sum + file.byteLength, 0);
   try {
     const tokenizer = await transformers.AutoTokenizer.from_pretrained(key);
-    const session = { dtype, device } as never;
+    const session = sessionOptions(options.onnxBuild, dtype, device);
     const maxTokens = Math.max(
       2,
       Math.min(
@@ -181,4 +187,15 @@ export function parseJson<T>(bytes: Uint8Array | undefined, where: string): T {
       message: `${where} is not valid JSON: ${String(error)}.`,
     });
   }
+}
+
+/**
+ * What Transformers.js's `from_pretrained` gets for the device. Over onnxruntime-web's plain wasm
+ * build (handed over as a provided runtime), Transformers.js lists no device of its own, so the
+ * session asks for the wasm execution provider itself (`device: 'auto'` only gets past the device
+ * check; the provider set here is kept).
+ */
+function sessionOptions(build: OnnxRuntimeBuild, dtype: string, device: string): never {
+  if (build !== 'wasm') return { dtype, device } as never;
+  return { dtype, device: 'auto', session_options: { executionProviders: ['wasm'] } } as never;
 }

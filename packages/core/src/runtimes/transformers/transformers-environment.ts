@@ -1,9 +1,31 @@
 import { ModelLoadError } from '@ondevice/errors';
+import { isNode } from '../../util/environment.js';
 
 import type * as Transformers from '@huggingface/transformers';
 
 /** What the rest of the runtime uses of `@huggingface/transformers`. */
 export type TransformersModule = typeof Transformers;
+
+/**
+ * Which onnxruntime-web build runs Transformers.js's sessions in a browser:
+ * - `wasm`: onnxruntime-web's plain wasm build (`onnxruntime-web/wasm`, a 14 MB binary), for an
+ *   engine whose models cannot run on WebGPU (backend `wasm`, or `auto` with no usable WebGPU);
+ * - `webgpu`: the build Transformers.js imports itself (`onnxruntime-web/webgpu`, a 27 MB
+ *   asyncify binary that runs both devices).
+ * Asyncify instruments the whole binary so that WebGPU calls can wait: on the CPU the plain build
+ * compiled about 2.5× faster and generated about 1.6× faster here (docs/benchmarks.md, (i)).
+ * Node always uses onnxruntime-node (`node`).
+ */
+export type OnnxRuntimeBuild = 'wasm' | 'webgpu' | 'node';
+
+/** Transformers.js as loaded in this realm, and the onnxruntime build its sessions run on. */
+export interface LoadedTransformers {
+  transformers: TransformersModule;
+  build: OnnxRuntimeBuild;
+}
+
+/** Where Transformers.js looks for an onnxruntime a host provides, when it is first evaluated. */
+const providedRuntime = Symbol.for('onnxruntime');
 
 /**
  * Host of the model keys Transformers.js sees. Nothing is ever fetched from it: every file is
@@ -20,22 +42,28 @@ interface Registered {
 
 const registered = new Map<string, Registered>();
 let nextKey = 1;
-let module: Promise<TransformersModule> | undefined;
+let module: Promise<LoadedTransformers> | undefined;
 
 /**
- * Imports Transformers.js once and sets its environment for ondevice: no file system, no
- * browser cache and no remote host of its own (files come from the engine through a custom
- * cache), onnxruntime-web's wasm from `assetBaseUrl` + `ort/` (served by `@ondevice/vite`,
- * never a CDN), threads as onnxruntime-web chooses them when the page is cross-origin isolated.
+ * Imports Transformers.js once per realm and sets its environment for ondevice: no file system,
+ * no browser cache and no remote host of its own (files come from the engine through a custom
+ * cache), onnxruntime-web's wasm from `assetBaseUrl` + `ort/` (served by `@ondevice/vite`, never
+ * a CDN), threads as onnxruntime-web chooses them when the page is cross-origin isolated.
+ *
+ * With `wasmOnly` (in a browser), Transformers.js is handed onnxruntime-web's plain wasm build
+ * through the hook it reads when it is first evaluated (`Symbol.for('onnxruntime')`, set only for
+ * that import). The first call in a realm decides; when the page imported Transformers.js before,
+ * its own build stays (the result says which build runs).
  *
  * @example
- * const transformers = await loadTransformers({ assetBaseUrl: '/ondevice/', threads: true })
+ * const { transformers, build } = await loadTransformers({ assetBaseUrl: '/ondevice/', threads: true, wasmOnly: true })
  */
 export function loadTransformers(options: {
   assetBaseUrl: string | undefined;
   threads: boolean;
-}): Promise<TransformersModule> {
-  module ??= import('@huggingface/transformers').then((transformers) => {
+  wasmOnly: boolean;
+}): Promise<LoadedTransformers> {
+  module ??= importTransformers(options.wasmOnly && !isNode()).then(({ transformers, build }) => {
     const { env } = transformers;
     env.allowLocalModels = false;
     env.allowRemoteModels = true;
@@ -81,12 +109,35 @@ export function loadTransformers(options: {
       if (!options.threads) onnx.wasm.numThreads = 1;
     }
     onnx.logLevel = 'error';
-    return transformers;
+    return { transformers, build };
   });
   module.catch(() => {
     module = undefined;
   });
   return module;
+}
+
+/** Imports Transformers.js, over onnxruntime-web's plain wasm build when `wasmOnly`. */
+async function importTransformers(wasmOnly: boolean): Promise<LoadedTransformers> {
+  if (!wasmOnly) {
+    return {
+      transformers: await import('@huggingface/transformers'),
+      build: isNode() ? 'node' : 'webgpu',
+    };
+  }
+  const wasm = await import('onnxruntime-web/wasm');
+  const host = globalThis as Record<symbol, unknown>;
+  const hadOwn = providedRuntime in host;
+  if (!hadOwn) host[providedRuntime] = wasm;
+  try {
+    const transformers = await import('@huggingface/transformers');
+    // Evaluated before (the page imported it) or over another provided runtime: not ours.
+    // (`env.backends.onnx` is a shallow copy of the runtime's env; its `wasm` part is shared.)
+    const ours = transformers.env.backends.onnx.wasm === wasm.env.wasm;
+    return { transformers, build: ours ? 'wasm' : 'webgpu' };
+  } finally {
+    if (!hadOwn) delete host[providedRuntime];
+  }
 }
 
 /**

@@ -20,7 +20,7 @@ import { detectCapabilities } from '../capabilities.js';
 import { buildTransformersModel, parseJson } from './build-model.js';
 import { type TransformersConfig, taskOfConfig } from './model-kind.js';
 import { timeModel } from './time-model.js';
-import { loadTransformers } from './transformers-environment.js';
+import { type OnnxRuntimeBuild, loadTransformers } from './transformers-environment.js';
 
 /** Devices of onnxruntime in browsers, in the order `auto` considers them. */
 const browserBackends: readonly BackendName[] = ['webgpu', 'wasm'];
@@ -40,6 +40,8 @@ class TransformersRuntime implements Runtime {
   readonly name = 'transformers';
   /** Models loaded and not unloaded, with the bytes of their files. */
   private readonly live = new Map<RuntimeModel, number>();
+  /** The onnxruntime build Transformers.js runs on here, once it is loaded. */
+  private onnxBuild: OnnxRuntimeBuild | undefined;
 
   constructor(private readonly environment: RuntimeEnvironment) {}
 
@@ -64,15 +66,20 @@ class TransformersRuntime implements Runtime {
         message: `"${manifest.id}" has no location: Transformers.js models are named by hub id or folder (see transformersModel()).`,
       });
     }
-    const transformers = await loadTransformers(this.environment);
+    const { transformers, build: onnxBuild } = await loadTransformers({
+      ...this.environment,
+      wasmOnly: !(await this.webgpuPossible(policy)),
+    });
     const configBytes = (await locationFiles.read([{ path: 'config.json' }])).get('config.json');
     const config = parseJson<TransformersConfig>(configBytes, `${locationFiles.base}config.json`);
     const task = taskOfConfig(config, manifest.task, manifest.id);
     const started = performance.now();
+    this.onnxBuild = onnxBuild;
     const { backend, selection } = await this.chooseBackend(policy);
     const build = async (device: BackendName) => {
       const { model, bytes } = await buildTransformersModel({
         transformers,
+        onnxBuild,
         manifest,
         reader: locationFiles,
         config,
@@ -123,6 +130,17 @@ class TransformersRuntime implements Runtime {
     let bytes = 0;
     for (const size of this.live.values()) bytes += size;
     return { tensors: this.live.size, bytes };
+  }
+
+  /**
+   * Whether a model of this engine may run on WebGPU: decides the onnxruntime build Transformers.js
+   * is loaded over (the plain wasm build when it may not).
+   */
+  private async webgpuPossible(policy: BackendPolicy): Promise<boolean> {
+    if (isNode() || policy.requested === 'wasm') return false;
+    if (policy.requested === 'webgpu') return true;
+    if (policy.requested !== 'auto') return false; // refused by chooseBackend
+    return (await this.probeBackend('webgpu', policy)).usable;
   }
 
   /** The device to load on first: explicit, remembered, or the probe's first usable one. */
@@ -224,10 +242,25 @@ class TransformersRuntime implements Runtime {
   ): Promise<BackendProbe> {
     if (name === 'wasm') {
       return detectCapabilities().wasm
-        ? { name, usable: true, device: 'onnxruntime-web (wasm)' }
+        ? {
+            name,
+            usable: true,
+            device:
+              this.onnxBuild === 'wasm'
+                ? 'onnxruntime-web (plain wasm build)'
+                : 'onnxruntime-web (asyncify build, wasm device)',
+          }
         : { name, usable: false, reason: 'WebAssembly is not available' };
     }
     if (name !== 'webgpu') return { name, usable: false, reason: 'not a Transformers.js device' };
+    if (this.onnxBuild === 'wasm') {
+      return {
+        name,
+        usable: false,
+        reason:
+          "this engine runs onnxruntime-web's wasm build (WebGPU was not usable when its first model loaded)",
+      };
+    }
     return probeGpuBackend(name, policy);
   }
 
