@@ -12,6 +12,7 @@ type Log = (line: string) => void;
 export const generationJob: GenerationJob & { dtype: string } = {
   prompt: 'Once upon a time',
   maxNewTokens: 100,
+  warmUpRuns: 3,
   runs: 3,
   dtype: 'fp32',
 };

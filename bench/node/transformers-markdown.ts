@@ -64,7 +64,7 @@ export function renderTransformersMarkdown(
 
   const generationSection =
     generation && !('skipped' in generation)
-      ? `- **Job:** prompt “${generationJob.prompt}”, ${generationJob.maxNewTokens} new tokens, greedy, ${generationJob.dtype} (the model's config asks for fp32; it has no other weights); per tab a load, a warm-up of 8 tokens, then ${generationJob.runs} timed generations.
+      ? `- **Job:** prompt “${generationJob.prompt}”, ${generationJob.maxNewTokens} new tokens, greedy, ${generationJob.dtype} (the model's config asks for fp32; it has no other weights); per tab a load, ${generationJob.warmUpRuns} untimed generations of the same job (V8 first compiles wasm with its baseline compiler and optimises hot functions in the background; on two busy cores that took a few hundred tokens, so the timed runs measure both sides after it), then ${generationJob.runs} timed generations.
 - **core:** \`client.generator({ model: '/ondevice/models/${transformersBenchModels.generator.name}/' })\`, \`generate(prompt, { maxNewTokens: ${generationJob.maxNewTokens} })\` (temperature 0, the default), in the worker; the figures are the API's own \`result.tokensPerSecond\` and \`result.timeToFirstTokenMs\`: the first piece of text on the page after the call, and new tokens after the first ÷ the time from that piece to the result.
 - **raw:** \`pipeline('text-generation', '${transformersBenchModels.generator.name}', { device: 'wasm', dtype: '${generationJob.dtype}' })\` on the page's main thread, called with \`{ max_new_tokens: ${generationJob.maxNewTokens}, do_sample: false, streamer }\`; the streamer's \`put\` (the prompt first, then each new token id) gives the first token's time and the same two figures, to the pipeline's result.
 

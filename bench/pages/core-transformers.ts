@@ -16,6 +16,12 @@ import { measurePageMemory } from './measure-page-memory.js';
 export interface GenerationJob {
   prompt: string;
   maxNewTokens: number;
+  /**
+   * Untimed generations of `maxNewTokens` first: V8 compiles wasm with a baseline compiler and
+   * recompiles hot functions optimised in the background, which on two busy cores took a few
+   * hundred tokens; the timed runs measure both sides after that.
+   */
+  warmUpRuns: number;
   /** Timed generations after the warm-up. */
   runs: number;
 }
@@ -50,7 +56,9 @@ export async function generateWithCore(job: GenerationJob): Promise<GenerationRu
     const started = performance.now();
     const report = await client.model(generator.modelId).load();
     const loadMs = performance.now() - started;
-    await generator.generate(job.prompt, { maxNewTokens: 8 }).result;
+    for (let run = 0; run < job.warmUpRuns; run += 1) {
+      await generator.generate(job.prompt, { maxNewTokens: job.maxNewTokens }).result;
+    }
     const generations: GenerationTiming[] = [];
     let text = '';
     for (let run = 0; run < job.runs; run += 1) {

@@ -74,7 +74,7 @@ export async function generateWithRaw(
     };
     return { timing, text: output[0]?.generated_text ?? '' };
   };
-  await generate(8);
+  for (let run = 0; run < job.warmUpRuns; run += 1) await generate(job.maxNewTokens);
   const generations: GenerationTiming[] = [];
   let text = '';
   for (let run = 0; run < job.runs; run += 1) {

@@ -19,8 +19,15 @@ type Model = Awaited<ReturnType<TransformersModule['AutoModelForCausalLM']['from
  */
 const yieldEveryMs = 50;
 
-/** Tokens decoded before a new one to read its piece (spaces and byte pieces need context). */
-const contextTokens = 4;
+/** Tokens decoded before new ones to read their piece (spaces and byte pieces need context). */
+const contextTokens = 3;
+
+/**
+ * New text goes to the caller at most this often (the first token at once): one piece per frame
+ * is as smooth on screen as one per token, and a small model makes a token every few
+ * milliseconds, each piece costing a decode and a message from the worker.
+ */
+const pieceEveryMs = 16;
 
 /**
  * Lets the event loop turn between forward passes (at most every {@link yieldEveryMs}).
@@ -105,25 +112,23 @@ export class GeneratorModel implements RuntimeModel {
     let stopped = false;
     const decode = (ids: readonly number[]) =>
       ids.length === 0 ? '' : this.tokenizer.decode(ids as number[], { skip_special_tokens: true });
-    // The text so far, grown by each token's piece: decoding every token again per new token
-    // would cost O(n²) over a long generation. A token's piece is what decoding it with a few
-    // tokens before it adds to decoding those alone; when that is not a plain extension (a
-    // character still arriving in byte pieces), the whole text is decoded once instead.
+    // The text so far, grown by the piece of the tokens since the last read: decoding every token
+    // again each time would cost O(n²) over a long generation. Their piece is what decoding them
+    // with a few tokens before them adds to decoding those alone; when that is not a plain
+    // extension (a character still arriving in byte pieces), the whole text is decoded instead.
     let decoded = '';
     let decodedTokens = 0;
     const text = () => {
-      while (decodedTokens < generated.length) {
-        const end = decodedTokens + 1;
-        const from = Math.max(0, end - contextTokens);
-        const before = decode(generated.slice(from, end - 1));
-        const after = decode(generated.slice(from, end));
-        if (after.startsWith(before) && !after.endsWith('\uFFFD')) {
-          decoded += after.slice(before.length);
-        } else {
-          decoded = decode(generated.slice(0, end));
-        }
-        decodedTokens = end;
+      if (decodedTokens === generated.length) return decoded;
+      const from = Math.max(0, decodedTokens - contextTokens);
+      const before = decode(generated.slice(from, decodedTokens));
+      const after = decode(generated.slice(from));
+      if (after.startsWith(before) && !after.endsWith('\uFFFD')) {
+        decoded += after.slice(before.length);
+      } else {
+        decoded = decode(generated);
       }
+      decodedTokens = generated.length;
       return decoded;
     };
     /** The text so far, cut before a stop string; whether one was found. */
@@ -155,6 +160,7 @@ export class GeneratorModel implements RuntimeModel {
       }
     };
     let first = true;
+    let shownAt = Number.NEGATIVE_INFINITY;
     const streamer = {
       put: (value: bigint[][]) => {
         if (first) {
@@ -162,6 +168,10 @@ export class GeneratorModel implements RuntimeModel {
           return;
         }
         for (const id of value[0] ?? []) generated.push(Number(id));
+        // Stop strings are looked for after every token; otherwise text is read once a frame.
+        const now = performance.now();
+        if (options.stop.length === 0 && now - shownAt < pieceEveryMs) return;
+        shownAt = now;
         const shown = visible();
         emit(shown.value);
         if (shown.stop) {

@@ -46,7 +46,9 @@ describe.skipIf(!haveStories)('text generation with stories260K (Node)', () => {
     const pieces: string[] = [];
     for await (const piece of stream) pieces.push(piece);
     expect(pieces.join('')).toBe(onceUponATime);
-    expect(pieces.length).toBeGreaterThan(10);
+    // The first token's piece at once (time to first token), then at most one piece a frame.
+    expect(pieces[0]).toBe(',');
+    expect(pieces.length).toBeGreaterThan(1);
     const result = await stream.result;
     expect(result).toMatchObject({
       text: onceUponATime,
