@@ -2,7 +2,14 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openFixture } from './fixture-page';
-import { asyncifyBuild, plainWasmBuild, watchRequests } from './onnxruntime-requests';
+import {
+  asyncifyBuild,
+  fixtures,
+  fixturesPresent,
+  noFixtures,
+  plainWasmBuild,
+  watchRequests,
+} from './transformers-helpers';
 import { urls } from './ports';
 
 // The Transformers.js runtime in Chromium, in the ondevice worker, on onnxruntime-web served by
@@ -11,16 +18,10 @@ const repository = path.resolve(import.meta.dirname, '..');
 const storiesPresent = existsSync(
   path.join(repository, '../shared/models/converted/llama2.c-stories260K'),
 );
-const fixturesPresent = existsSync(
-  path.join(repository, 'packages/core/fixtures/models/ondevice-fixtures/tiny-ner'),
-);
 const noStories =
   'skipped: ../shared/models/converted/llama2.c-stories260K (the shared test models) is not checked out beside the repository';
-const noFixtures =
-  'skipped: packages/core/fixtures/models/ondevice-fixtures is missing; run `npm run fixtures`';
 
 const stories = '/ondevice/models/converted/llama2.c-stories260K/';
-const fixtures = '/ondevice/models/ondevice-fixtures/';
 /** Greedy continuation of 'Once upon a time', 60 new tokens (../shared/models/SOURCES.md). */
 const storyOf60Tokens =
   ', there was a little girl named Lily. She loved to play outside in the park. One day, she saw a big, red ball. She wanted to play with it, but it was too high.\nLily';

@@ -1,9 +1,14 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './chromium';
 import { openFixture } from './fixture-page';
-import { asyncifyBuild, plainWasmBuild, watchRequests } from './onnxruntime-requests';
+import {
+  asyncifyBuild,
+  fixtures,
+  fixturesPresent,
+  noFixtures,
+  plainWasmBuild,
+  watchRequests,
+} from './transformers-helpers';
 
 // The other onnxruntime-web build: a client whose models may run on WebGPU keeps the build
 // Transformers.js imports itself (asyncify, wasm and webgpu devices). Chromium's WebGPU here is
@@ -14,13 +19,6 @@ test.use({
     args: [...chromiumArgs, '--enable-unsafe-webgpu'],
   },
 });
-
-const fixturesPresent = existsSync(
-  path.resolve(import.meta.dirname, '../packages/core/fixtures/models/ondevice-fixtures/tiny-ner'),
-);
-const noFixtures =
-  'skipped: packages/core/fixtures/models/ondevice-fixtures is missing; run `npm run fixtures`';
-const fixtures = '/ondevice/models/ondevice-fixtures/';
 
 test.describe('Transformers.js in Chromium with WebGPU (SwiftShader, --enable-unsafe-webgpu)', () => {
   test.describe.configure({ timeout: 240_000 });

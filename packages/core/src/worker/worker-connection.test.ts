@@ -140,21 +140,24 @@ describe('classifier tasks through the worker protocol', () => {
   });
 });
 
+/** A worker client with two hashing models, and the workers it started, oldest first. */
+function twoModelClient() {
+  const created: InProcessWorker[] = [];
+  const client = createClient({
+    models: [hashingModelManifest, createHashingModelManifest({ id: 'hashing-8', dimensions: 8 })],
+    defaultModel: hashingModelManifest.id,
+    createWorker: () => {
+      const next = new InProcessWorker();
+      created.push(next);
+      return next as unknown as Worker;
+    },
+  });
+  return { client, created };
+}
+
 describe('unloading the last model', () => {
   it('ends the worker (its memory goes back); the next request starts a new one with the state it needs', async () => {
-    const created: InProcessWorker[] = [];
-    const client = createClient({
-      models: [
-        hashingModelManifest,
-        createHashingModelManifest({ id: 'hashing-8', dimensions: 8 }),
-      ],
-      defaultModel: hashingModelManifest.id,
-      createWorker: () => {
-        const next = new InProcessWorker();
-        created.push(next);
-        return next as unknown as Worker;
-      },
-    });
+    const { client, created } = twoModelClient();
     const classifier = client.teachable({ id: 'kept-across-workers', labels });
     await classifier.learn([
       { text: 'refund my invoice', label: 'billing' },
@@ -186,19 +189,7 @@ describe('unloading the last model', () => {
   });
 
   it('keeps the worker while other requests are still pending', async () => {
-    const created: InProcessWorker[] = [];
-    const client = createClient({
-      models: [
-        hashingModelManifest,
-        createHashingModelManifest({ id: 'hashing-8', dimensions: 8 }),
-      ],
-      defaultModel: hashingModelManifest.id,
-      createWorker: () => {
-        const next = new InProcessWorker();
-        created.push(next);
-        return next as unknown as Worker;
-      },
-    });
+    const { client, created } = twoModelClient();
     await client.embedder().embed(['loaded']);
     // Asked after the unload: still pending when the unload's answer arrives.
     const unloading = client.unload('hashing-test');

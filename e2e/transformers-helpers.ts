@@ -1,5 +1,18 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { urls } from './ports';
+
+// What the Transformers.js specs share: the fixture models (`npm run fixtures`), served by
+// e2e/fixtures/vite.config.ts (`modelFolders`), and the onnxruntime-web files a page requests.
+
+/** URL of the fixture models' folder on the fixture server. */
+export const fixtures = '/ondevice/models/ondevice-fixtures/';
+export const fixturesPresent = existsSync(
+  path.resolve(import.meta.dirname, '../packages/core/fixtures/models/ondevice-fixtures/tiny-ner'),
+);
+export const noFixtures =
+  'skipped: packages/core/fixtures/models/ondevice-fixtures is missing; run `npm run fixtures`';
 
 /** onnxruntime-web's plain wasm build: what core runs on when WebGPU cannot be used. */
 export const plainWasmBuild = [
