@@ -50,7 +50,7 @@ const coreLayers = [
   ['models', 'loading'],
   ['runtimes'],
   ['engine'],
-  ['tasks'],
+  ['tasks', 'recommend'],
   ['worker'],
   ['client'],
   ['observers'],
