@@ -20,7 +20,7 @@ export interface FitEaseOptions {
   lambda?: number;
   /** Read between rows of the inversion; true stops the fit with `AbortError`. */
   isCancelled?: () => boolean;
-  /** Rows of the inversion done, of `itemCount`. */
+  /** Rows done of the inversion's three passes (of `3 × itemCount`). */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -75,45 +75,87 @@ export function easeScores(model: EaseModel, items: Iterable<number>): Float32Ar
 }
 
 /**
- * Gauss–Jordan inversion in place of a symmetric positive definite matrix (no pivoting needed:
- * every pivot of such a matrix is positive). Returns the inverse; `matrix` is overwritten.
+ * Inverse of a symmetric positive definite matrix through its Cholesky factor: `A = L·Lᵀ`, then
+ * `M = L⁻¹` by forward substitution, then `A⁻¹ = Mᵀ·M` (lower half, mirrored). About n³/2
+ * multiply-adds, a quarter of Gauss–Jordan's, every inner loop along a row. `matrix` is
+ * overwritten with `L`.
+ *
+ * @throws {RangeError} when the matrix is not positive definite.
+ * @example
+ * const inverse = await invertSymmetricPositiveDefinite(Float64Array.of(4, 2, 2, 3), 2, {})
  */
-async function invertSymmetricPositiveDefinite(
+export async function invertSymmetricPositiveDefinite(
   matrix: Float64Array,
   n: number,
   options: FitEaseOptions,
 ): Promise<Float64Array> {
-  const inverse = new Float64Array(n * n);
-  for (let i = 0; i < n; i += 1) inverse[i * n + i] = 1;
+  const total = 3 * n;
   let yieldedAt = performance.now();
-  for (let column = 0; column < n; column += 1) {
-    if (performance.now() - yieldedAt > 20) {
-      await yieldToEventLoop();
-      yieldedAt = performance.now();
-      if (options.isCancelled?.()) {
-        throw new AbortError({ message: 'The recommender fit was cancelled.' });
+  const checkpoint = async (done: number) => {
+    if (performance.now() - yieldedAt <= 20) return;
+    await yieldToEventLoop();
+    yieldedAt = performance.now();
+    if (options.isCancelled?.()) {
+      throw new AbortError({ message: 'The recommender fit was cancelled.' });
+    }
+    options.onProgress?.(done, total);
+  };
+  const lower = matrix;
+  for (let row = 0; row < n; row += 1) {
+    await checkpoint(row);
+    const rowStart = row * n;
+    for (let column = 0; column <= row; column += 1) {
+      const columnStart = column * n;
+      let sum = lower[rowStart + column] as number;
+      for (let k = 0; k < column; k += 1) {
+        sum -= (lower[rowStart + k] as number) * (lower[columnStart + k] as number);
       }
-      options.onProgress?.(column, n);
-    }
-    const pivotRow = column * n;
-    const scale = 1 / (matrix[pivotRow + column] as number);
-    for (let j = 0; j < n; j += 1) {
-      matrix[pivotRow + j] = (matrix[pivotRow + j] as number) * scale;
-      inverse[pivotRow + j] = (inverse[pivotRow + j] as number) * scale;
-    }
-    for (let row = 0; row < n; row += 1) {
-      if (row === column) continue;
-      const factor = matrix[row * n + column] as number;
-      if (factor === 0) continue;
-      const target = row * n;
-      for (let j = 0; j < n; j += 1) {
-        matrix[target + j] =
-          (matrix[target + j] as number) - factor * (matrix[pivotRow + j] as number);
-        inverse[target + j] =
-          (inverse[target + j] as number) - factor * (inverse[pivotRow + j] as number);
+      if (column === row) {
+        if (!(sum > 0)) throw new RangeError('The Gram matrix is not positive definite.');
+        lower[rowStart + row] = Math.sqrt(sum);
+      } else {
+        lower[rowStart + column] = sum / (lower[columnStart + column] as number);
       }
     }
   }
-  options.onProgress?.(n, n);
+  // M = L⁻¹, row by row: M[i] = (eᵢ − Σₖ<ᵢ L[i][k]·M[k]) / L[i][i]; M[k] is zero past column k.
+  const inverseLower = new Float64Array(n * n);
+  for (let row = 0; row < n; row += 1) {
+    await checkpoint(n + row);
+    const rowStart = row * n;
+    for (let k = 0; k < row; k += 1) {
+      const factor = lower[rowStart + k] as number;
+      if (factor === 0) continue;
+      const kStart = k * n;
+      for (let j = 0; j <= k; j += 1) {
+        inverseLower[rowStart + j] =
+          (inverseLower[rowStart + j] as number) - factor * (inverseLower[kStart + j] as number);
+      }
+    }
+    inverseLower[rowStart + row] = (inverseLower[rowStart + row] as number) + 1;
+    const diagonal = lower[rowStart + row] as number;
+    for (let j = 0; j <= row; j += 1) {
+      inverseLower[rowStart + j] = (inverseLower[rowStart + j] as number) / diagonal;
+    }
+  }
+  // A⁻¹ = Mᵀ·M: row k of M adds M[k][a]·M[k][b] to every (a, b) with b ≤ a ≤ k.
+  const inverse = new Float64Array(n * n);
+  for (let k = 0; k < n; k += 1) {
+    await checkpoint(2 * n + k);
+    const kStart = k * n;
+    for (let a = 0; a <= k; a += 1) {
+      const factor = inverseLower[kStart + a] as number;
+      if (factor === 0) continue;
+      const aStart = a * n;
+      for (let b = 0; b <= a; b += 1) {
+        inverse[aStart + b] =
+          (inverse[aStart + b] as number) + factor * (inverseLower[kStart + b] as number);
+      }
+    }
+  }
+  for (let a = 0; a < n; a += 1) {
+    for (let b = 0; b < a; b += 1) inverse[b * n + a] = inverse[a * n + b] as number;
+  }
+  options.onProgress?.(total, total);
   return inverse;
 }

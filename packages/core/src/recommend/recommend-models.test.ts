@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AbortError } from '@ondevice/errors';
 import { readSharedData } from '../test-support/shared-data.test.support.js';
 import { seededRandom, shuffled } from '../util/seeded-random.js';
-import { easeScores, fitEase } from './ease-model.js';
+import { easeScores, fitEase, invertSymmetricPositiveDefinite } from './ease-model.js';
 import { fitHybrid, hybridScores } from './hybrid-model.js';
 import { buildInteractionLog, type Interaction } from './interaction-log.js';
 import { leaveLatestOut, rankHeldOut } from './leave-one-out.js';
@@ -39,6 +39,36 @@ function twoGenres(users: number): Int32Array[] {
 }
 
 describe('EASE', () => {
+  it('inverts a symmetric positive definite matrix (A·A⁻¹ = I)', async () => {
+    const n = 40;
+    const random = seededRandom(9);
+    const factor = Array.from({ length: n * n }, () => random() - 0.5);
+    const matrix = new Float64Array(n * n);
+    for (let a = 0; a < n; a += 1) {
+      for (let b = 0; b < n; b += 1) {
+        let sum = a === b ? 0.5 : 0;
+        for (let k = 0; k < n; k += 1)
+          sum += (factor[a * n + k] as number) * (factor[b * n + k] as number);
+        matrix[a * n + b] = sum;
+      }
+    }
+    const original = Float64Array.from(matrix);
+    const inverse = await invertSymmetricPositiveDefinite(matrix, n, {});
+    let worst = 0;
+    for (let a = 0; a < n; a += 1) {
+      for (let b = 0; b < n; b += 1) {
+        let sum = 0;
+        for (let k = 0; k < n; k += 1)
+          sum += (original[a * n + k] as number) * (inverse[k * n + b] as number);
+        worst = Math.max(worst, Math.abs(sum - (a === b ? 1 : 0)));
+      }
+    }
+    expect(worst).toBeLessThan(1e-9);
+    await expect(
+      invertSymmetricPositiveDefinite(Float64Array.of(1, 2, 2, 1), 2, {}),
+    ).rejects.toThrow(RangeError);
+  });
+
   it('scores items of the user’s genre above the other genre’s, and never the item itself', async () => {
     const model = await fitEase(twoGenres(60), 20, { lambda: 5 });
     expect(model.weights[3 * 20 + 3]).toBe(0);
@@ -55,7 +85,7 @@ describe('EASE', () => {
     );
     const done = await fitEase(sequences, 400, { onProgress: (rows) => progress.push(rows) });
     expect(done.itemCount).toBe(400);
-    expect(progress.at(-1)).toBe(400);
+    expect(progress.at(-1)).toBe(3 * 400); // three passes of 400 rows
     let calls = 0;
     await expect(
       fitEase(sequences, 400, { isCancelled: () => (calls += 1) > 0 }),
