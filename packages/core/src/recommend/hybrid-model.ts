@@ -25,6 +25,41 @@ export interface BlendValidation {
   byBlend: { blend: number; figures: RankingFigures }[];
 }
 
+/** A user's scores, and the two parts they blend (each scaled to its largest value). */
+export interface ScoreParts {
+  scores: Float32Array;
+  /** EASE scores ÷ their largest; empty with no history. */
+  ease: Float32Array;
+  /** Transition scores ÷ their largest (all zero when `blend` is 0); empty with no history. */
+  next: Float32Array;
+}
+
+/**
+ * Scores every item for a user's items (oldest first), with the parts of each score.
+ *
+ * @example
+ * const { scores, ease, next } = hybridScoreParts(model, log.sequences[user])
+ */
+export function hybridScoreParts(model: HybridModel, items: Int32Array): ScoreParts {
+  if (items.length === 0) {
+    return {
+      scores: Float32Array.from(model.popularity),
+      ease: new Float32Array(0),
+      next: new Float32Array(0),
+    };
+  }
+  const ease = scaled(easeScores(model.ease, items));
+  const next =
+    model.blend === 0
+      ? new Float32Array(ease.length)
+      : scaled(transitionScores(model.transitions, items));
+  const scores = new Float32Array(ease.length);
+  for (let item = 0; item < scores.length; item += 1) {
+    scores[item] = (ease[item] as number) + model.blend * (next[item] as number);
+  }
+  return { scores, ease, next };
+}
+
 /**
  * Scores every item for a user's items (oldest first).
  *
@@ -32,17 +67,7 @@ export interface BlendValidation {
  * const scores = hybridScores(model, log.sequences[user])
  */
 export function hybridScores(model: HybridModel, items: Int32Array): Float32Array {
-  if (items.length === 0) return Float32Array.from(model.popularity);
-  const scores = easeScores(model.ease, items);
-  if (model.blend === 0) return scores;
-  const next = transitionScores(model.transitions, items);
-  const easeTop = maxOf(scores) || 1;
-  const nextTop = maxOf(next) || 1;
-  for (let item = 0; item < scores.length; item += 1) {
-    scores[item] =
-      (scores[item] as number) / easeTop + (model.blend * (next[item] as number)) / nextTop;
-  }
-  return scores;
+  return hybridScoreParts(model, items).scores;
 }
 
 /**
@@ -102,8 +127,12 @@ export async function fitHybrid(
   return { model, validation: { chosen: best.blend, byBlend } };
 }
 
-function maxOf(values: Float32Array): number {
+/** The values divided by the largest (unchanged when none is positive). */
+function scaled(values: Float32Array): Float32Array {
   let top = 0;
   for (const value of values) if (value > top) top = value;
-  return top;
+  if (top > 0)
+    for (let index = 0; index < values.length; index += 1)
+      values[index] = (values[index] as number) / top;
+  return values;
 }
