@@ -50,7 +50,7 @@ const coreLayers = [
   ['models', 'loading'],
   ['runtimes'],
   ['engine'],
-  ['tasks', 'recommend'],
+  ['tasks', 'recommend', 'search'],
   ['worker'],
   ['client'],
   ['observers'],

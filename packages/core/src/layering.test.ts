@@ -3,7 +3,7 @@ import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 // The repository's own lint config enforces the layers of core (util < models, loading <
-// runtimes < engine < tasks, recommend < worker < client < observers < testing, evaluation). These
+// runtimes < engine < tasks, recommend, search < worker < client < observers < testing, evaluation). These
 // imports are linted as if they were modules of core, without being written to disk.
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const eslint = new ESLint({ cwd: root });
