@@ -92,15 +92,17 @@ export async function fitHybrid(
   const progress = (offset: number) => (done: number, total: number) =>
     options.onProgress?.(offset * total + done, 2 * total);
   const { train, heldOut } = leaveLatestOut(sequences, 1);
-  const trial = {
-    ease: await fitEase(train, itemCount, {
+  /** The three models on some users' items; the second fit reports the second half of progress. */
+  const fitParts = async (on: readonly Int32Array[], half: number) => ({
+    ease: await fitEase(on, itemCount, {
       ...(options.lambda === undefined ? {} : { lambda: options.lambda }),
       ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
-      onProgress: progress(0),
+      onProgress: progress(half),
     }),
-    transitions: fitTransitions(train, itemCount),
-    popularity: itemPopularity(train, itemCount),
-  };
+    transitions: fitTransitions(on, itemCount),
+    popularity: itemPopularity(on, itemCount),
+  });
+  const trial = await fitParts(train, 0);
   const byBlend = blends.map((blend) => ({
     blend,
     figures: rankHeldOut({
@@ -114,16 +116,7 @@ export async function fitHybrid(
   const best = byBlend.reduce((top, entry) =>
     entry.figures.ndcg > top.figures.ndcg ? entry : top,
   );
-  const model: HybridModel = {
-    ease: await fitEase(sequences, itemCount, {
-      ...(options.lambda === undefined ? {} : { lambda: options.lambda }),
-      ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
-      onProgress: progress(1),
-    }),
-    transitions: fitTransitions(sequences, itemCount),
-    popularity: itemPopularity(sequences, itemCount),
-    blend: best.blend,
-  };
+  const model: HybridModel = { ...(await fitParts(sequences, 1)), blend: best.blend };
   return { model, validation: { chosen: best.blend, byBlend } };
 }
 
