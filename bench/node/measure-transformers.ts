@@ -128,7 +128,7 @@ export async function measureMemory(baseUrl: string, log: Log): Promise<MemoryRu
   const nodeTrimming = await measureNodeMemory(encoder.folder, tagger.folder, trimmingAllocator);
   for (const [name, run] of [
     ['node', node],
-    ['node, MALLOC_MMAP_THRESHOLD_', nodeTrimming],
+    [`node, ${trimmingAllocatorSetting}`, nodeTrimming],
   ] as const) {
     log(
       `  ${name}: ${run.samples.map((sample) => `${sample.stage} rss ${(sample.rss / 1e6).toFixed(1)} MB`).join(', ')}`,

@@ -317,12 +317,12 @@ export class Engine {
     return run;
   }
 
-  /** Memory of every runtime started on this thread, by runtime name. */
   /** Models loaded or loading: 0 when an unload freed the last one. */
   get modelCount(): number {
     return this.loads.size;
   }
 
+  /** Memory of every runtime started on this thread, by runtime name. */
   async memory(): Promise<Record<string, RuntimeMemory>> {
     const entries = await Promise.all(
       [...this.runtimes.entries()].map(async ([name, runtime]) => {

@@ -2,15 +2,11 @@
  * One interaction of a user with an item, as apps record it.
  *
  * @example
- * const click: Interaction = { userId: 'u1', itemId: 'doc-42', type: 'view', timestamp: Date.now() }
+ * const click: Interaction = { userId: 'u1', itemId: 'doc-42', timestamp: Date.now() }
  */
 export interface Interaction {
   userId: string;
   itemId: string;
-  /** How much it says about the user's taste; @default 1 */
-  weight?: number;
-  /** What happened (`view`, `purchase`…), for reasons and filters. */
-  type?: string;
   /** Milliseconds since the epoch; interactions without one keep the order they were added in. */
   timestamp?: number;
 }

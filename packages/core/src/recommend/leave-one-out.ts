@@ -16,7 +16,7 @@ export function leaveLatestOut(
   for (const items of sequences) {
     const end = items.length - 1 - alsoHoldBack;
     heldOut.push(end >= 1 ? items[end] : undefined);
-    train.push(end >= 1 ? items.slice(0, end) : items.slice(0, Math.max(0, end)));
+    train.push(items.slice(0, Math.max(0, end)));
   }
   return { train, heldOut };
 }

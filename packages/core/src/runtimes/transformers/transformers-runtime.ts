@@ -66,9 +66,11 @@ class TransformersRuntime implements Runtime {
         message: `"${manifest.id}" has no location: Transformers.js models are named by hub id or folder (see transformersModel()).`,
       });
     }
+    // The build is chosen once, at the first load (later loads get the same module back): probe
+    // WebGPU for it only then.
     const { transformers, build: onnxBuild } = await loadTransformers({
       ...this.environment,
-      wasmOnly: !(await this.webgpuPossible(policy)),
+      wasmOnly: this.onnxBuild === undefined && !(await this.webgpuPossible(policy)),
     });
     const configBytes = (await locationFiles.read([{ path: 'config.json' }])).get('config.json');
     const config = parseJson<TransformersConfig>(configBytes, `${locationFiles.base}config.json`);
