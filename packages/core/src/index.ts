@@ -81,6 +81,7 @@ export {
   BackendUnavailableError,
   ClassifierStorageError,
   InvalidClassifierDataError,
+  InvalidImportError,
   InvalidInputError,
   LimitExceededError,
   ModelIntegrityError,
@@ -97,6 +98,23 @@ export type {
   ModelLoadFailure,
   OnDeviceErrorCode,
 } from '@ondevice/errors';
+export type {
+  IndexingOptions,
+  IndexingProgress,
+  SearchDocument,
+  SearchFilters,
+  SearchHighlight,
+  SearchHit,
+  SearchIndex,
+  SearchIndexExport,
+  SearchIndexOptions,
+  SearchIndexSnapshot,
+  SearchMode,
+  SearchOptions,
+  SearchResult,
+  SearchWhy,
+} from './search/search-types.js';
+export { searchModes } from './search/search-types.js';
 export { defaultLimits } from './util/limits.js';
 export type { Limits } from './util/limits.js';
 export { defaultNetworkOptions } from './loading/network-options.js';

@@ -3,6 +3,7 @@ import {
   AbortError,
   ClassifierStorageError,
   InvalidClassifierDataError,
+  InvalidImportError,
   LimitExceededError,
   ModelIntegrityError,
   ModelLoadError,
@@ -62,6 +63,7 @@ describe('typed errors', () => {
       new OutOfMemoryError({ message: 'no room' }),
       new AbortError({ message: 'stop' }),
       new InvalidClassifierDataError({ message: 'bad', path: 'examples[0].label' }),
+      new InvalidImportError({ message: 'bad', path: 'documents[1].id', what: 'search-index' }),
       new LimitExceededError({ message: 'm', limit: 'maxTextsPerCall', maximum: 10, actual: 11 }),
       new ClassifierStorageError({
         message: 'm',

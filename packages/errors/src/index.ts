@@ -9,6 +9,7 @@ export { UnknownBackendError } from './unknown-backend-error.js';
 export { BackendUnavailableError } from './backend-unavailable-error.js';
 export { InvalidInputError } from './invalid-input-error.js';
 export { InvalidClassifierDataError } from './invalid-classifier-data-error.js';
+export { InvalidImportError } from './invalid-import-error.js';
 export { ClassifierStorageError } from './classifier-storage-error.js';
 export type { ClassifierStorageFailure } from './classifier-storage-error.js';
 export { AbortError } from './abort-error.js';

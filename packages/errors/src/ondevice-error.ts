@@ -15,6 +15,7 @@ export type KnownErrorCode =
   | 'backend-unavailable'
   | 'invalid-input'
   | 'invalid-classifier-data'
+  | 'invalid-import'
   | 'classifier-storage'
   | 'limit-exceeded'
   | 'aborted'

@@ -2,6 +2,7 @@ import { AbortError } from './abort-error.js';
 import { BackendUnavailableError } from './backend-unavailable-error.js';
 import { ClassifierStorageError } from './classifier-storage-error.js';
 import { InvalidClassifierDataError } from './invalid-classifier-data-error.js';
+import { InvalidImportError } from './invalid-import-error.js';
 import { InvalidInputError } from './invalid-input-error.js';
 import { ModelIntegrityError } from './model-integrity-error.js';
 import { LimitExceededError } from './limit-exceeded-error.js';
@@ -98,6 +99,16 @@ const rebuilders = new Map<OnDeviceErrorCode, ErrorRebuilder>([
     'invalid-classifier-data',
     ({ message, cause, data }) =>
       new InvalidClassifierDataError({ message, cause, path: field(data, 'path') }),
+  ],
+  [
+    'invalid-import',
+    ({ message, cause, data }) =>
+      new InvalidImportError({
+        message,
+        cause,
+        path: field(data, 'path'),
+        what: field(data, 'what'),
+      }),
   ],
   [
     'classifier-storage',

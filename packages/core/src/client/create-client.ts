@@ -29,6 +29,10 @@ import {
   zeroShotSettings,
 } from '../tasks/zero-shot/zero-shot-classifier.js';
 import type { ZeroShotClassifier, ZeroShotOptions } from '../tasks/zero-shot/zero-shot-types.js';
+import { createSearchIndex } from '../search/search-index.js';
+import { searchSettings } from '../search/search-settings.js';
+import type { SearchDocument, SearchIndex, SearchIndexOptions } from '../search/search-types.js';
+import { type RecordStore, openRecordStore } from '../util/record-store.js';
 import { Subscribable } from '../util/subscribable.js';
 import type { EngineConnection } from '../worker/engine-connection.js';
 import { createInThreadConnection } from '../worker/in-thread-connection.js';
@@ -171,6 +175,16 @@ export interface OnDeviceClient {
    */
   generator(options: TextGeneratorOptions): TextGenerator;
   /**
+   * A search index over the app's documents: keyword, semantic and hybrid search with facets,
+   * filters and suggestions; passages embedded in the worker and kept as 8-bit codes; persisted
+   * under `options.id` (IndexedDB, or memory where it is missing) unless `persist: false`.
+   * @throws {InvalidInputError} when the id or fields are missing, the options are malformed,
+   *   or the id exists with other options.
+   */
+  searchIndex<Doc extends SearchDocument = SearchDocument>(
+    options: SearchIndexOptions,
+  ): SearchIndex<Doc>;
+  /**
    * Frees a model's sessions and memory on the engine's thread; the next use loads it again
    * (its status goes back to idle). Resolves false when it was not loaded. When it was the last
    * model in the worker and nothing else is running, the worker ends too: its WebAssembly memory
@@ -205,6 +219,7 @@ class Client extends Subscribable implements OnDeviceClient {
   private readonly handles = new Map<string, ModelHandle>();
   private readonly instances = new InstanceCache();
   private classifierStore: Promise<ClassifierStore> | undefined;
+  private searchStore: Promise<RecordStore> | undefined;
   private readonly reports = new Map<string, LoadReport>();
   private restarts = 0;
   private idleEnds = 0;
@@ -309,6 +324,25 @@ class Client extends Subscribable implements OnDeviceClient {
     const resolved = { model: this.catalog.get(requiredModel(options, 'generator')).id };
     return this.instances.get('generator', undefined, options, resolved, () =>
       createTextGenerator(this.runner(resolved.model)),
+    );
+  }
+
+  searchIndex<Doc extends SearchDocument = SearchDocument>(
+    options: SearchIndexOptions,
+  ): SearchIndex<Doc> {
+    const settings = searchSettings(options);
+    const resolved = {
+      ...settings,
+      model: this.catalog.get(options.model ?? this.defaultModel).id,
+    };
+    return this.instances.get('searchIndex', settings.id, options, resolved, () =>
+      createSearchIndex<Doc>(
+        settings,
+        this.embedder({ model: resolved.model }),
+        resolved.model,
+        settings.persist ? () => (this.searchStore ??= openRecordStore('ondevice-search')) : null,
+        this.limits,
+      ),
     );
   }
 

@@ -1,0 +1,884 @@
+import { InvalidInputError, RuntimeError } from '@ondevice/errors';
+import MiniSearch, { type Options, type SearchResult as KeywordResult } from 'minisearch';
+import { throwIfAborted } from '../util/abort.js';
+import { checkOptions, optionRules } from '../util/check-options.js';
+import { bytesToBase64 } from '../util/data-checks.js';
+import { describeValue } from '../util/describe-value.js';
+import type { Limits } from '../util/limits.js';
+import type { RecordStore } from '../util/record-store.js';
+import { Subscribable } from '../util/subscribable.js';
+import { normalized } from '../util/vector-math.js';
+import { yieldToEventLoop } from '../util/yield-to-event-loop.js';
+import { type FieldPassage, fieldPassages } from './field-passages.js';
+import { fuseRankings, defaultFusion, type Fusion } from './fuse-rankings.js';
+import { findHighlights, queryTerms } from './highlights.js';
+import { QuantizedVectors } from './quantized-vectors.js';
+import type { SearchSettings } from './search-settings.js';
+import {
+  type IndexingOptions,
+  type IndexingProgress,
+  type SearchDocument,
+  type SearchFilters,
+  type SearchHit,
+  type SearchIndex,
+  type SearchIndexExport,
+  type SearchIndexSnapshot,
+  type SearchOptions,
+  type SearchResult,
+  searchModes,
+} from './search-types.js';
+import {
+  type CheckedIndexData,
+  exportFormat,
+  storedFormat,
+  validateIndexData,
+} from './validate-index-data.js';
+
+/**
+ * What the index embeds passages and queries with: the client's embedder (in the worker).
+ *
+ * @example
+ * const embedder: TextEmbedder = client.embedder()
+ */
+export interface TextEmbedder {
+  embed(
+    texts: readonly string[],
+    options?: { signal?: AbortSignal },
+  ): Promise<{ embeddings: Float32Array[] }>;
+}
+
+/** Candidates each ranking contributes to fusion and facet counts. */
+const candidatePool = 100;
+/** Passages embedded per request to the worker (progress and cancellation between them). */
+const embedChunk = 256;
+/** Vectors scored before a search lets the page run (about 10 ms of work). */
+const slotsPerSlice = 8192;
+
+interface Passage extends FieldPassage {
+  field: string;
+  slot: number;
+}
+
+interface Entry<Doc> {
+  key: string;
+  document: Doc;
+  passages: Passage[];
+}
+
+/** The keyword index's id field: a name no document field can clash with. */
+const keyField = '\u0000key';
+
+/** What the keyword index holds of a document: its key and text fields. */
+type KeywordDocument = Record<string, string>;
+
+/**
+ * The search index of `client.searchIndex()`: documents and a MiniSearch keyword index on the
+ * page, passage embeddings computed by the client's embedder (in the worker) and kept as 8-bit
+ * codes, searched in slices so the page stays responsive.
+ *
+ * @example
+ * const index = createSearchIndex({ settings, embedder, model, store, limits })
+ */
+class LocalSearchIndex<Doc extends SearchDocument>
+  extends Subscribable
+  implements SearchIndex<Doc>
+{
+  readonly id: string;
+  private entries = new Map<string, Entry<Doc>>();
+  private owners: (string | undefined)[] = [];
+  private vectors: QuantizedVectors | null = null;
+  private keyword: MiniSearch<KeywordDocument>;
+  private snapshot: SearchIndexSnapshot = {
+    status: 'loading',
+    documents: 0,
+    indexing: null,
+    error: null,
+  };
+  private readonly loading: Promise<void>;
+  /** Mutations run one after another, each on the state the last one left. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private running = new Map<object, IndexingProgress>();
+  private saving: Promise<void> | null = null;
+  private saveAgain = false;
+
+  constructor(
+    private readonly settings: SearchSettings,
+    private readonly embedder: TextEmbedder,
+    readonly modelId: string,
+    private readonly store: (() => Promise<RecordStore>) | null,
+    private readonly limits: Limits,
+  ) {
+    super();
+    this.id = settings.id;
+    this.keyword = this.newKeywordIndex();
+    this.loading = this.restore();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  ready(): Promise<void> {
+    return this.loading;
+  }
+
+  getSnapshot = (): SearchIndexSnapshot => this.snapshot;
+
+  get(id: string | number): Doc | undefined {
+    return this.entries.get(String(id))?.document;
+  }
+
+  stats() {
+    let passages = 0;
+    for (const entry of this.entries.values()) passages += entry.passages.length;
+    const vectorBytes = passages * (this.vectors?.bytesPerVector ?? 0);
+    return {
+      documents: this.entries.size,
+      passages,
+      vectorBytes,
+      bytesPerDocument: this.entries.size === 0 ? 0 : vectorBytes / this.entries.size,
+    };
+  }
+
+  add(documents: readonly Doc[], options: IndexingOptions = {}): Promise<void> {
+    return this.change('add', documents, options);
+  }
+
+  update(documents: readonly Doc[], options: IndexingOptions = {}): Promise<void> {
+    return this.change('update', documents, options);
+  }
+
+  async remove(ids: readonly (string | number)[]): Promise<number> {
+    if (!Array.isArray(ids)) {
+      throw new InvalidInputError({
+        parameter: 'ids',
+        message: `remove() takes a list of document ids; got ${describeValue(ids)}.`,
+      });
+    }
+    const keys = ids.map((id, index) => this.keyOf(id, `ids[${index}]`));
+    return this.mutate(async () => {
+      let removed = 0;
+      for (const key of new Set(keys)) if (this.drop(key)) removed += 1;
+      if (removed > 0) await this.committed();
+      return removed;
+    });
+  }
+
+  clear(): Promise<void> {
+    return this.mutate(async () => {
+      this.reset();
+      await this.committed();
+    });
+  }
+
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResult<Doc>> {
+    checkOptions(
+      options,
+      {
+        k: optionRules.any,
+        mode: optionRules.oneOf(...searchModes),
+        filters: optionRules.any,
+        facets: optionRules.any,
+        signal: optionRules.signal,
+        fusion: optionRules.any,
+      },
+      'search()',
+    );
+    if (typeof query !== 'string') {
+      throw new InvalidInputError({
+        parameter: 'query',
+        message: `search() takes the query as a string; got ${describeValue(query)}.`,
+      });
+    }
+    const k = options.k ?? 10;
+    if (!Number.isInteger(k) || k < 1 || k > 1000) {
+      throw new InvalidInputError({
+        parameter: 'options.k',
+        message: `k must be an integer from 1 to 1000; got ${describeValue(k)}.`,
+      });
+    }
+    const mode = options.mode ?? 'hybrid';
+    const accept = this.filterOf(options.filters);
+    const facetFields = this.facetFieldsOf(options.facets);
+    const fusion = fusionOf(options.fusion);
+    const { signal } = options;
+    const what = 'The search';
+    throwIfAborted(signal, what);
+    await this.loading;
+    const empty: SearchResult<Doc> = { query, mode, hits: [], facets: {}, total: 0 };
+    for (const field of facetFields) empty.facets[field] = {};
+    if (query.trim() === '' || this.entries.size === 0) return empty;
+
+    const keywordMatches =
+      mode === 'semantic'
+        ? []
+        : this.keyword.search(query, { filter: (result) => accept(String(result.id)) });
+    const semanticMatches = mode === 'keyword' ? [] : await this.nearest(query, accept, signal);
+    throwIfAborted(signal, what);
+
+    const keywordRanks = new Map<string, KeywordResult>();
+    keywordMatches.forEach((match) => keywordRanks.set(String(match.id), match));
+    const semanticRanks = new Map(semanticMatches.map((match) => [match.key, match]));
+    const ranked =
+      mode === 'keyword'
+        ? keywordMatches.map((match) => ({ key: String(match.id), score: match.score }))
+        : mode === 'semantic'
+          ? semanticMatches.map((match) => ({ key: match.key, score: match.score }))
+          : fuseRankings(
+              keywordMatches
+                .slice(0, candidatePool)
+                .map((match) => ({ key: String(match.id), score: match.score })),
+              semanticMatches,
+              fusion,
+            );
+
+    const candidates = new Set<string>([...keywordRanks.keys(), ...semanticRanks.keys()]);
+    const facets = this.countFacets(candidates, facetFields);
+    const terms = queryTerms(query);
+    const hits: SearchHit<Doc>[] = [];
+    for (const { key, score } of ranked.slice(0, k)) {
+      const entry = this.entries.get(key) as Entry<Doc>;
+      const keywordMatch = keywordRanks.get(key);
+      const semanticMatch = semanticRanks.get(key);
+      const matchedTerms = keywordMatch ? keywordMatch.terms : [];
+      const why: SearchHit<Doc>['why'] = {
+        matchedBy: [
+          ...(keywordMatch ? (['keyword'] as const) : []),
+          ...(semanticMatch ? (['semantic'] as const) : []),
+        ],
+        terms: matchedTerms,
+      };
+      if (keywordMatch) why.keywordRank = keywordMatches.indexOf(keywordMatch) + 1;
+      if (semanticMatch) {
+        why.semanticRank = semanticMatch.rank;
+        why.similarity = semanticMatch.score;
+        const passage = entry.passages[semanticMatch.passage] as Passage;
+        const text = this.fieldText(entry.document, passage.field);
+        why.passage = {
+          field: passage.field,
+          index: entry.passages.filter((other) => other.field === passage.field).indexOf(passage),
+          start: passage.start,
+          end: passage.end,
+          text: text.slice(passage.start, passage.end),
+        };
+      }
+      hits.push({
+        id: key,
+        score,
+        document: entry.document,
+        highlights: findHighlights(
+          Object.keys(this.settings.fields).map((field) => ({
+            field,
+            text: this.fieldText(entry.document, field),
+          })),
+          matchedTerms,
+          terms,
+        ),
+        why,
+      });
+    }
+    return { query, mode, hits, facets, total: candidates.size };
+  }
+
+  async suggest(prefix: string, options: { k?: number } = {}): Promise<string[]> {
+    checkOptions(options, { k: optionRules.any }, 'suggest()');
+    if (typeof prefix !== 'string') {
+      throw new InvalidInputError({
+        parameter: 'prefix',
+        message: `suggest() takes the typed text as a string; got ${describeValue(prefix)}.`,
+      });
+    }
+    const k = options.k ?? 5;
+    if (!Number.isInteger(k) || k < 1 || k > 100) {
+      throw new InvalidInputError({
+        parameter: 'options.k',
+        message: `k must be an integer from 1 to 100; got ${describeValue(k)}.`,
+      });
+    }
+    await this.loading;
+    if (prefix.trim() === '') return [];
+    return this.keyword
+      .autoSuggest(prefix, { prefix: true, fuzzy: (term) => (term.length > 4 ? 0.2 : false) })
+      .slice(0, k)
+      .map((suggestion) => suggestion.suggestion);
+  }
+
+  async export(): Promise<SearchIndexExport> {
+    await this.loading;
+    await this.queue.catch(() => undefined);
+    const data = this.toData();
+    return {
+      format: exportFormat,
+      version: 1,
+      id: this.id,
+      modelId: this.modelId,
+      dimensions: data.dimensions,
+      idField: this.settings.idField,
+      fields: { ...this.settings.fields },
+      facets: [...this.settings.facets],
+      exportedAt: new Date().toISOString(),
+      documents: data.documents,
+      passages: data.passages,
+      vectors: { codes: bytesToBase64Safe(data.codes), scales: Array.from(data.scales) },
+    };
+  }
+
+  async import(data: unknown): Promise<void> {
+    let parsed = data;
+    if (typeof data === 'string') {
+      if (data.length > this.limits.maxImportBytes) {
+        throw new InvalidInputError({
+          parameter: 'data',
+          message: `The data is ${data.length} characters, over the client's maxImportBytes (${this.limits.maxImportBytes}); raise it with createClient({ limits: { maxImportBytes } }).`,
+        });
+      }
+      try {
+        parsed = JSON.parse(data);
+      } catch (error) {
+        throw new InvalidInputError({
+          parameter: 'data',
+          message: `import() was given a string that is not JSON: ${(error as Error).message}`,
+          cause: error,
+        });
+      }
+    }
+    await this.loading;
+    const checked = validateIndexData(parsed, exportFormat, this.expectations());
+    await this.mutate(async () => {
+      this.load(checked);
+      await this.committed();
+    });
+  }
+
+  // ─── internals ───────────────────────────────────────────────────────────
+
+  private newKeywordIndex(): MiniSearch<KeywordDocument> {
+    return new MiniSearch<KeywordDocument>(this.keywordOptions());
+  }
+
+  private keywordOptions(): Options<KeywordDocument> {
+    return {
+      idField: keyField,
+      fields: Object.keys(this.settings.fields),
+      storeFields: [],
+      searchOptions: {
+        boost: this.settings.fields,
+        // The last word may be half typed; longer words may be misspelt.
+        prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 2,
+        fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+        combineWith: 'OR',
+      },
+    };
+  }
+
+  private expectations() {
+    return {
+      modelId: this.modelId,
+      dimensions: this.vectors?.dimensions ?? null,
+      idField: this.settings.idField,
+      fields: this.settings.fields,
+      facets: this.settings.facets,
+      check: (document: unknown, path: string) => this.checkDocument(document, path),
+    };
+  }
+
+  private async restore(): Promise<void> {
+    try {
+      if (this.store) {
+        const stored = await (await this.store()).get(this.id);
+        if (stored !== undefined) {
+          const checked = validateIndexData(stored, storedFormat, {
+            ...this.expectations(),
+            // An index stored with other fields or another model is rebuilt from its documents.
+            lenient: true,
+          });
+          if (checked.compatible) this.load(checked);
+          else await this.reindex(checked.documents as Doc[]);
+        }
+      }
+      this.setSnapshot({ status: 'ready' });
+    } catch (error) {
+      this.setSnapshot({ status: 'error', error: error as Error });
+      throw error;
+    }
+  }
+
+  /** Rebuilds everything from documents (stored with other settings or another model). */
+  private async reindex(documents: Doc[]): Promise<void> {
+    const prepared = await this.prepare('add', documents, {});
+    this.apply(prepared);
+    await this.committed();
+  }
+
+  private async change(
+    kind: 'add' | 'update',
+    documents: readonly Doc[],
+    options: IndexingOptions,
+  ): Promise<void> {
+    checkOptions(
+      options,
+      { signal: optionRules.signal, onProgress: optionRules.function },
+      `${kind}()`,
+    );
+    if (!Array.isArray(documents)) {
+      throw new InvalidInputError({
+        parameter: 'documents',
+        message: `${kind}() takes a list of documents; got ${describeValue(documents)}.`,
+      });
+    }
+    // Checked now, so a bad document fails the call before any work.
+    documents.forEach((document, index) => this.checkDocument(document, `documents[${index}]`));
+    return this.mutate(async () => {
+      await this.loading.catch(() => undefined);
+      const prepared = await this.prepare(kind, documents, options);
+      this.apply(prepared);
+      await this.committed();
+    });
+  }
+
+  private mutate<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work, work);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Embeds what a change needs; nothing of the index changes until it all succeeded. */
+  private async prepare(
+    kind: 'add' | 'update',
+    documents: readonly Doc[],
+    options: IndexingOptions,
+  ) {
+    const seen = new Set<string>();
+    const prepared: {
+      key: string;
+      document: Doc;
+      passages: (FieldPassage & { field: string })[];
+    }[] = [];
+    documents.forEach((document, index) => {
+      const key = this.checkDocument(document, `documents[${index}]`);
+      if (seen.has(key)) {
+        throw new InvalidInputError({
+          parameter: `documents[${index}].${this.settings.idField}`,
+          message: `Document id "${key}" appears twice in this call.`,
+        });
+      }
+      if (kind === 'add' && this.entries.has(key)) {
+        throw new InvalidInputError({
+          parameter: `documents[${index}].${this.settings.idField}`,
+          message: `Document id "${key}" is already indexed; use update() to replace it.`,
+        });
+      }
+      seen.add(key);
+      const passages = Object.keys(this.settings.fields).flatMap((field) =>
+        fieldPassages(this.fieldText(document, field)).map((passage) => ({ ...passage, field })),
+      );
+      prepared.push({ key, document: structuredClone(document), passages });
+    });
+    const texts = prepared.flatMap((entry) =>
+      entry.passages.map((passage) =>
+        this.fieldText(entry.document, passage.field).slice(passage.start, passage.end),
+      ),
+    );
+    const progress: IndexingProgress = { embedded: 0, total: texts.length };
+    const token = {};
+    this.running.set(token, progress);
+    this.publishIndexing();
+    const vectors: Float32Array[] = [];
+    try {
+      const step = Math.min(embedChunk, this.limits.maxTextsPerCall);
+      for (let start = 0; start < texts.length; start += step) {
+        throwIfAborted(options.signal, 'Indexing');
+        const chunk = texts.slice(start, start + step);
+        const { embeddings } = await this.embedder.embed(chunk, {
+          ...(options.signal ? { signal: options.signal } : {}),
+        });
+        for (const vector of embeddings) vectors.push(normalized(vector));
+        progress.embedded = vectors.length;
+        options.onProgress?.({ ...progress });
+        this.publishIndexing();
+      }
+    } finally {
+      this.running.delete(token);
+      this.publishIndexing();
+    }
+    throwIfAborted(options.signal, 'Indexing');
+    return { entries: prepared, vectors };
+  }
+
+  private apply(prepared: Awaited<ReturnType<LocalSearchIndex<Doc>['prepare']>>) {
+    let next = 0;
+    for (const { key, document, passages } of prepared.entries) {
+      this.drop(key);
+      const entry: Entry<Doc> = { key, document, passages: [] };
+      for (const passage of passages) {
+        const vector = prepared.vectors[next++] as Float32Array;
+        this.vectors ??= new QuantizedVectors(vector.length);
+        const slot = this.vectors.add(vector);
+        this.owners[slot] = key;
+        entry.passages.push({ ...passage, slot });
+      }
+      this.entries.set(key, entry);
+      this.keyword.add(this.keywordDocument(key, document));
+    }
+  }
+
+  private drop(key: string): boolean {
+    const entry = this.entries.get(key);
+    if (!entry) return false;
+    for (const passage of entry.passages) {
+      this.vectors?.remove(passage.slot);
+      this.owners[passage.slot] = undefined;
+    }
+    this.entries.delete(key);
+    this.keyword.discard(key);
+    return true;
+  }
+
+  private reset() {
+    this.entries = new Map();
+    this.owners = [];
+    this.vectors = null;
+    this.keyword = this.newKeywordIndex();
+  }
+
+  private load(checked: CheckedIndexData) {
+    this.reset();
+    const dimensions = checked.dimensions;
+    if (checked.passages.length > 0)
+      this.vectors = new QuantizedVectors(dimensions, checked.passages.length);
+    const byDocument = new Map<number, Passage[]>();
+    checked.passages.forEach((passage, index) => {
+      const codes = checked.codes.subarray(index * dimensions, (index + 1) * dimensions);
+      const slot = (this.vectors as QuantizedVectors).addCodes(
+        codes,
+        checked.scales[index] as number,
+      );
+      const list = byDocument.get(passage.document) ?? [];
+      list.push({ field: passage.field, start: passage.start, end: passage.end, slot });
+      byDocument.set(passage.document, list);
+    });
+    checked.documents.forEach((document, position) => {
+      const key = String(document[this.settings.idField]);
+      const passages = byDocument.get(position) ?? [];
+      for (const passage of passages) this.owners[passage.slot] = key;
+      this.entries.set(key, { key, document: document as Doc, passages });
+    });
+    let keywordLoaded = false;
+    if (checked.keyword !== undefined) {
+      try {
+        this.keyword = MiniSearch.loadJS(
+          checked.keyword as Parameters<typeof MiniSearch.loadJS>[0],
+          this.keywordOptions(),
+        );
+        keywordLoaded = this.keyword.documentCount === this.entries.size;
+      } catch {
+        keywordLoaded = false;
+      }
+    }
+    if (!keywordLoaded) {
+      this.keyword = this.newKeywordIndex();
+      this.keyword.addAll(
+        [...this.entries.values()].map((entry) => this.keywordDocument(entry.key, entry.document)),
+      );
+    }
+  }
+
+  private toData() {
+    const documents: SearchDocument[] = [];
+    const passages: SearchIndexExport['passages'] = [];
+    const dimensions = this.vectors?.dimensions ?? 0;
+    let count = 0;
+    for (const entry of this.entries.values()) count += entry.passages.length;
+    const codes = new Int8Array(count * dimensions);
+    const scales = new Float32Array(count);
+    let at = 0;
+    for (const entry of this.entries.values()) {
+      const position = documents.length;
+      documents.push(entry.document);
+      for (const passage of entry.passages) {
+        const coded = (this.vectors as QuantizedVectors).codesOf(passage.slot);
+        codes.set(coded.codes, at * dimensions);
+        scales[at] = coded.scale;
+        passages.push({
+          document: position,
+          field: passage.field,
+          start: passage.start,
+          end: passage.end,
+        });
+        at += 1;
+      }
+    }
+    return { documents, passages, codes, scales, dimensions };
+  }
+
+  /** Persists the index (one write at a time; changes made meanwhile share the next write). */
+  private async committed(): Promise<void> {
+    this.setSnapshot({ documents: this.entries.size });
+    if (!this.store) return;
+    if (this.saving) {
+      this.saveAgain = true;
+      return this.saving;
+    }
+    const write = async () => {
+      const store = await (this.store as () => Promise<RecordStore>)();
+      do {
+        this.saveAgain = false;
+        const data = this.toData();
+        await store.put(this.id, {
+          format: storedFormat,
+          version: 1,
+          id: this.id,
+          modelId: this.modelId,
+          dimensions: data.dimensions,
+          idField: this.settings.idField,
+          fields: { ...this.settings.fields },
+          facets: [...this.settings.facets],
+          documents: data.documents,
+          passages: data.passages,
+          vectors: { codes: data.codes, scales: data.scales },
+          keyword: this.keyword.toJSON(),
+        });
+      } while (this.saveAgain);
+    };
+    this.saving = write()
+      .catch((error: unknown) => {
+        throw new RuntimeError({
+          message: `Search index "${this.id}" changed in memory but could not be saved: ${(error as Error).message}`,
+          cause: error,
+        });
+      })
+      .finally(() => {
+        this.saving = null;
+      });
+    return this.saving;
+  }
+
+  private async nearest(
+    query: string,
+    accept: (key: string) => boolean,
+    signal: AbortSignal | undefined,
+  ): Promise<{ key: string; score: number; passage: number; rank: number }[]> {
+    const vectors = this.vectors;
+    if (!vectors || vectors.size === 0) return [];
+    const { embeddings } = await this.embedder.embed([query], signal ? { signal } : {});
+    const vector = normalized(embeddings[0] as Float32Array);
+    const passages = await vectors.nearestInSlices(vector, candidatePool * 4, {
+      accept: (slot) => accept(this.owners[slot] as string),
+      slotsPerSlice,
+      pause: yieldToEventLoop,
+      isCancelled: () => signal?.aborted === true,
+    });
+    const best = new Map<string, { key: string; score: number; passage: number; rank: number }>();
+    for (const { slot, score } of passages) {
+      const key = this.owners[slot] as string;
+      if (best.has(key) || best.size >= candidatePool) continue;
+      const entry = this.entries.get(key) as Entry<Doc>;
+      best.set(key, {
+        key,
+        score,
+        passage: entry.passages.findIndex((passage) => passage.slot === slot),
+        rank: best.size + 1,
+      });
+    }
+    return [...best.values()];
+  }
+
+  private filterOf(filters: SearchFilters | undefined): (key: string) => boolean {
+    if (filters === undefined) return () => true;
+    if (typeof filters !== 'object' || filters === null || Array.isArray(filters)) {
+      throw new InvalidInputError({
+        parameter: 'options.filters',
+        message: `filters must be { facet: value | values }; got ${describeValue(filters)}.`,
+      });
+    }
+    const wanted: [string, Set<string>][] = [];
+    for (const [field, value] of Object.entries(filters)) {
+      if (!this.settings.facets.includes(field)) {
+        throw new InvalidInputError({
+          parameter: `options.filters.${field}`,
+          message: `"${field}" is not a facet of this index; its facets: ${this.settings.facets.join(', ') || '(none)'}.`,
+        });
+      }
+      const values = Array.isArray(value) ? value : [value];
+      values.forEach((entry: unknown, index) => {
+        if (!['string', 'number', 'boolean'].includes(typeof entry)) {
+          throw new InvalidInputError({
+            parameter: `options.filters.${field}${Array.isArray(value) ? `[${index}]` : ''}`,
+            message: `a filter value must be a string, number or boolean; got ${describeValue(entry)}.`,
+          });
+        }
+      });
+      wanted.push([field, new Set(values.map(String))]);
+    }
+    return (key) => {
+      const document = this.entries.get(key)?.document;
+      if (!document) return false;
+      return wanted.every(([field, values]) =>
+        facetValues(document[field]).some((value) => values.has(value)),
+      );
+    };
+  }
+
+  private facetFieldsOf(facets: readonly string[] | undefined): string[] {
+    if (facets === undefined) return [...this.settings.facets];
+    if (!Array.isArray(facets)) {
+      throw new InvalidInputError({
+        parameter: 'options.facets',
+        message: `facets must be a list of facet fields; got ${describeValue(facets)}.`,
+      });
+    }
+    facets.forEach((field: unknown, index) => {
+      if (typeof field !== 'string' || !this.settings.facets.includes(field)) {
+        throw new InvalidInputError({
+          parameter: `options.facets[${index}]`,
+          message: `${describeValue(field)} is not a facet of this index; its facets: ${this.settings.facets.join(', ') || '(none)'}.`,
+        });
+      }
+    });
+    return [...facets];
+  }
+
+  private countFacets(keys: Iterable<string>, fields: string[]) {
+    const counts: Record<string, Record<string, number>> = {};
+    for (const field of fields) counts[field] = {};
+    for (const key of keys) {
+      const document = (this.entries.get(key) as Entry<Doc>).document;
+      for (const field of fields) {
+        const bucket = counts[field] as Record<string, number>;
+        for (const value of new Set(facetValues(document[field]))) {
+          bucket[value] = (bucket[value] ?? 0) + 1;
+        }
+      }
+    }
+    return counts;
+  }
+
+  private keyOf(id: unknown, parameter: string): string {
+    if ((typeof id === 'string' && id !== '') || (typeof id === 'number' && Number.isFinite(id))) {
+      return String(id);
+    }
+    throw new InvalidInputError({
+      parameter,
+      message: `A document id must be a non-empty string or a finite number; got ${describeValue(id)}.`,
+    });
+  }
+
+  /** Checks one document's id, text fields and facets; returns its key. */
+  private checkDocument(document: unknown, path: string): string {
+    if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+      throw new InvalidInputError({
+        parameter: path,
+        message: `A document must be a plain object; got ${describeValue(document)}.`,
+      });
+    }
+    const record = document as Record<string, unknown>;
+    const key = this.keyOf(record[this.settings.idField], `${path}.${this.settings.idField}`);
+    for (const field of Object.keys(this.settings.fields)) {
+      const value = record[field];
+      if (value !== undefined && value !== null && typeof value !== 'string') {
+        throw new InvalidInputError({
+          parameter: `${path}.${field}`,
+          message: `Text field "${field}" must be a string (or left out); got ${describeValue(value)}.`,
+        });
+      }
+    }
+    for (const field of this.settings.facets) {
+      const value = record[field];
+      const ok =
+        value === undefined ||
+        value === null ||
+        ['string', 'number', 'boolean'].includes(typeof value) ||
+        (Array.isArray(value) && value.every((entry) => typeof entry === 'string'));
+      if (!ok) {
+        throw new InvalidInputError({
+          parameter: `${path}.${field}`,
+          message: `Facet "${field}" must be a string, number, boolean or a list of strings; got ${describeValue(value)}.`,
+        });
+      }
+    }
+    try {
+      structuredClone(document);
+    } catch (error) {
+      throw new InvalidInputError({
+        parameter: path,
+        message: `A document must be plain data that can be stored (no functions or class instances): ${(error as Error).message}`,
+        cause: error,
+      });
+    }
+    return key;
+  }
+
+  private fieldText(document: SearchDocument, field: string): string {
+    const value = document[field];
+    return typeof value === 'string' ? value : '';
+  }
+
+  private keywordDocument(key: string, document: SearchDocument): KeywordDocument {
+    const indexed: KeywordDocument = { [keyField]: key };
+    for (const field of Object.keys(this.settings.fields))
+      indexed[field] = this.fieldText(document, field);
+    return indexed;
+  }
+
+  private publishIndexing() {
+    const running = [...this.running.values()];
+    const indexing: IndexingProgress | null =
+      running.length === 0
+        ? null
+        : {
+            embedded: running.reduce((sum, progress) => sum + progress.embedded, 0),
+            total: running.reduce((sum, progress) => sum + progress.total, 0),
+          };
+    this.setSnapshot({ indexing });
+  }
+
+  private setSnapshot(change: Partial<SearchIndexSnapshot>) {
+    this.snapshot = { ...this.snapshot, documents: this.entries.size, ...change };
+    this.notify();
+  }
+}
+
+function facetValues(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value.map(String) : [String(value)];
+}
+
+function fusionOf(value: unknown): Fusion {
+  if (value === undefined) return defaultFusion;
+  const given = value as Partial<Fusion> | null;
+  const method = given?.method ?? defaultFusion.method;
+  const semanticWeight = given?.semanticWeight ?? defaultFusion.semanticWeight;
+  if (
+    typeof given !== 'object' ||
+    given === null ||
+    (method !== 'rank' && method !== 'score') ||
+    typeof semanticWeight !== 'number' ||
+    !(semanticWeight >= 0 && semanticWeight <= 1)
+  ) {
+    throw new InvalidInputError({
+      parameter: 'options.fusion',
+      message: `fusion must be { method: 'rank' | 'score', semanticWeight: 0…1 }; got ${describeValue(value)}.`,
+    });
+  }
+  return { method, semanticWeight };
+}
+
+function bytesToBase64Safe(codes: Int8Array): string {
+  return bytesToBase64(new Uint8Array(codes.buffer, codes.byteOffset, codes.byteLength));
+}
+
+/**
+ * Creates a search index (see `client.searchIndex()`).
+ *
+ * @example
+ * const index = createSearchIndex(settings, client.embedder(), 'use-lite', () => store, limits)
+ */
+export function createSearchIndex<Doc extends SearchDocument>(
+  settings: SearchSettings,
+  embedder: TextEmbedder,
+  modelId: string,
+  store: (() => Promise<RecordStore>) | null,
+  limits: Limits,
+): SearchIndex<Doc> {
+  return new LocalSearchIndex<Doc>(settings, embedder, modelId, store, limits);
+}
