@@ -115,6 +115,15 @@ export type {
   SearchWhy,
 } from './search/search-types.js';
 export { searchModes } from './search/search-types.js';
+export type {
+  InteractionInput,
+  RecommendableItem,
+  Recommendation,
+  RecommendationReason,
+  RecommendOptions,
+  Recommender,
+  RecommenderSnapshot,
+} from './recommend/recommend-types.js';
 export { defaultLimits } from './util/limits.js';
 export type { Limits } from './util/limits.js';
 export { defaultNetworkOptions } from './loading/network-options.js';

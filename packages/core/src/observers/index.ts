@@ -24,3 +24,11 @@ export type {
 } from './generation-observer.js';
 export { EntitiesObserver } from './entities-observer.js';
 export type { EntitiesObserverOptions } from './entities-observer.js';
+export { SearchObserver } from './search-observer.js';
+export type { SearchObserverOptions, SearchQuery } from './search-observer.js';
+export { RecommendationsObserver } from './recommendations-observer.js';
+export type {
+  RecommendationsData,
+  RecommendationsInput,
+  RecommendationsObserverOptions,
+} from './recommendations-observer.js';
