@@ -28,6 +28,14 @@ export type { UseEntitiesOptions } from './hooks/use-entities.js';
 export { useModel } from './hooks/use-model.js';
 export type { UseModelResult } from './hooks/use-model.js';
 export { useDiagnostics } from './hooks/use-diagnostics.js';
+export { useSearch } from './hooks/use-search.js';
+export type { UseSearchOptions } from './hooks/use-search.js';
+export { useRecommendations } from './hooks/use-recommendations.js';
+export type {
+  RecommendationsTarget,
+  UseRecommendationsOptions,
+} from './hooks/use-recommendations.js';
+export { useTrackInteraction } from './hooks/use-track-interaction.js';
 export { useObserver } from './hooks/use-observer.js';
 
 export { ModelProgress } from './model-progress/model-progress.js';

@@ -3,7 +3,11 @@ import type {
   EntitySpan,
   GenerationResult,
   ModelStatus,
+  RecommendationsData,
+  Recommender,
   RequestResult,
+  SearchIndex,
+  SearchResult,
   SentimentData,
   TeachableState,
   ZeroShotData,
@@ -16,9 +20,12 @@ import {
   useGeneration,
   useModel,
   useModelStatus,
+  useRecommendations,
+  useSearch,
   useSentiment,
   useTeachableClassifier,
   useTeachablePredictions,
+  useTrackInteraction,
   useZeroShot,
 } from '../index.js';
 
@@ -77,5 +84,33 @@ describe('hooks (types)', () => {
     const model = useModel('use-lite');
     if (model.status === 'downloading') expectTypeOf(model.total).toEqualTypeOf<number>();
     expectTypeOf(model.unload).returns.toEqualTypeOf<Promise<boolean>>();
+  });
+
+  it('search an index and recommend with their observers’ unions, the query or target first', () => {
+    interface Article {
+      id: string;
+      title: string;
+      [field: string]: unknown;
+    }
+    const index = {} as SearchIndex<Article>;
+    const search = useSearch(index, 'refund', { k: 5, mode: 'keyword', debounceMs: 100 });
+    expectTypeOf(search).toEqualTypeOf<RequestResult<SearchResult<Article>>>();
+    if (search.status === 'success')
+      expectTypeOf(search.data.hits[0]?.document.title).toEqualTypeOf<string | undefined>();
+    // @ts-expect-error the signal is the hook's own
+    useSearch(index, 'refund', { signal: new AbortController().signal });
+    // @ts-expect-error the mode is an option, not a positional argument
+    useSearch(index, 'refund', 'keyword');
+
+    const recommender = {} as Recommender;
+    const picks = useRecommendations(recommender, { userId: 'u1' }, { k: 5 });
+    expectTypeOf(picks).toEqualTypeOf<RequestResult<RecommendationsData>>();
+    useRecommendations(recommender, { session: ['tpl-invoice'] });
+    // @ts-expect-error a user or a session, not both
+    useRecommendations(recommender, { userId: 'u1', session: ['tpl-invoice'] });
+    const track = useTrackInteraction(recommender);
+    expectTypeOf(track).returns.toEqualTypeOf<Promise<void>>();
+    // @ts-expect-error an interaction names its item
+    void track({ userId: 'u1' });
   });
 });
