@@ -116,12 +116,17 @@ export type {
 } from './search/search-types.js';
 export { searchModes } from './search/search-types.js';
 export type {
+  AlgorithmFigures,
+  FitOptions,
+  FitReport,
   InteractionInput,
+  RecommendOptions,
   RecommendableItem,
   Recommendation,
   RecommendationReason,
-  RecommendOptions,
   Recommender,
+  RecommenderExport,
+  RecommenderOptions,
   RecommenderSnapshot,
 } from './recommend/recommend-types.js';
 export { defaultLimits } from './util/limits.js';

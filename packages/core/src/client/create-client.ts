@@ -29,6 +29,8 @@ import {
   zeroShotSettings,
 } from '../tasks/zero-shot/zero-shot-classifier.js';
 import type { ZeroShotClassifier, ZeroShotOptions } from '../tasks/zero-shot/zero-shot-types.js';
+import { createRecommender, recommenderSettings } from '../recommend/recommender.js';
+import type { Recommender, RecommenderOptions } from '../recommend/recommend-types.js';
 import { createSearchIndex } from '../search/search-index.js';
 import { searchSettings } from '../search/search-settings.js';
 import type { SearchDocument, SearchIndex, SearchIndexOptions } from '../search/search-types.js';
@@ -185,6 +187,14 @@ export interface OnDeviceClient {
     options: SearchIndexOptions,
   ): SearchIndex<Doc>;
   /**
+   * A recommender trained on the device: items (texts embedded in the worker), interactions,
+   * `fit()` in the worker, and recommendations with reasons; persisted under `options.id`
+   * (IndexedDB, or memory where it is missing) unless `persist: false`.
+   * @throws {InvalidInputError} when the id is missing, the options are malformed, or the id
+   *   exists with other options.
+   */
+  recommender(options: RecommenderOptions): Recommender;
+  /**
    * Frees a model's sessions and memory on the engine's thread; the next use loads it again
    * (its status goes back to idle). Resolves false when it was not loaded. When it was the last
    * model in the worker and nothing else is running, the worker ends too: its WebAssembly memory
@@ -220,6 +230,7 @@ class Client extends Subscribable implements OnDeviceClient {
   private readonly instances = new InstanceCache();
   private classifierStore: Promise<ClassifierStore> | undefined;
   private searchStore: Promise<RecordStore> | undefined;
+  private recommendStore: Promise<RecordStore> | undefined;
   private readonly reports = new Map<string, LoadReport>();
   private restarts = 0;
   private idleEnds = 0;
@@ -341,6 +352,26 @@ class Client extends Subscribable implements OnDeviceClient {
         this.embedder({ model: resolved.model }),
         resolved.model,
         settings.persist ? () => (this.searchStore ??= openRecordStore('ondevice-search')) : null,
+        this.limits,
+      ),
+    );
+  }
+
+  recommender(options: RecommenderOptions): Recommender {
+    const settings = recommenderSettings(options);
+    const resolved = {
+      ...settings,
+      model: this.catalog.get(options.model ?? this.defaultModel).id,
+    };
+    return this.instances.get('recommender', settings.id, options, resolved, () =>
+      createRecommender(
+        settings,
+        resolved.model,
+        this.embedder({ model: resolved.model }),
+        this.runner(resolved.model),
+        settings.persist
+          ? () => (this.recommendStore ??= openRecordStore('ondevice-recommend'))
+          : null,
         this.limits,
       ),
     );

@@ -18,6 +18,8 @@ async function model(blend: number): Promise<HybridModel> {
     transitions: fitTransitions(sequences, 20),
     popularity: itemPopularity(sequences, 20),
     blend,
+    content: null,
+    contentWeight: 0,
   };
 }
 

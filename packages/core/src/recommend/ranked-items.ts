@@ -1,3 +1,4 @@
+import { itemSimilarity } from './content-model.js';
 import { type HybridModel, type ScoreParts, hybridScoreParts } from './hybrid-model.js';
 
 /** Why an item was recommended, in terms a product can show. */
@@ -6,6 +7,8 @@ export type RecommendationReason =
   | { kind: 'similar-to'; because: number }
   /** This item often comes next after `because` (transitions). */
   | { kind: 'next-after'; because: number }
+  /** Its text is close to that of `because` (content). */
+  | { kind: 'similar-text'; because: number }
   /** Nothing personal to go on: many users have it. */
   | { kind: 'popular' };
 
@@ -64,10 +67,25 @@ function reasonFor(
   history: Int32Array,
   item: number,
 ): RecommendationReason {
-  const { ease, transitions } = model;
+  const { ease, transitions, content } = model;
+  const contentPart = model.contentWeight * (parts.similar[item] as number);
+  const collaborative = (parts.ease[item] as number) + model.blend * (parts.next[item] as number);
+  if (content && contentPart > collaborative) {
+    let bestSimilarity = -Infinity;
+    let source = history[history.length - 1] as number;
+    for (const candidate of history) {
+      const similarity = itemSimilarity(content, candidate, item);
+      if (similarity > bestSimilarity) {
+        bestSimilarity = similarity;
+        source = candidate;
+      }
+    }
+    return { kind: 'similar-text', because: source };
+  }
   let bestEase = -Infinity;
   let easeSource = history[history.length - 1] as number;
   for (const source of history) {
+    if (source >= ease.itemCount || item >= ease.itemCount) continue;
     const weight = ease.weights[source * ease.itemCount + item] as number;
     if (weight > bestEase) {
       bestEase = weight;

@@ -135,7 +135,12 @@ describe('leave-one-out ranking', () => {
     const popular = itemPopularity(train, 20);
     const byPopularity = rankHeldOut({ ...base, score: () => popular });
     const { model, validation } = await fitHybrid(train, 20, { seed: 2, lambda: 5 });
-    expect(validation.byBlend.map((entry) => entry.blend)).toContain(validation.chosen);
+    expect(validation.trials.map((entry) => entry.blend)).toContain(validation.chosen.blend);
+    expect(validation.byAlgorithm.map((entry) => entry.name)).toEqual([
+      'popularity',
+      'ease',
+      'ease+transitions',
+    ]);
     const byHybrid = rankHeldOut({
       ...base,
       score: (user) => hybridScores(model, train[user] as Int32Array),
@@ -176,14 +181,14 @@ describe('on MovieLens 100K (../shared/data)', () => {
       const hybrid = rank(model.blend);
       const easeAlone = rank(0);
       console.info(
-        `MovieLens-100K: blend ${validation.chosen} (validation NDCG ${validation.byBlend
+        `MovieLens-100K: blend ${validation.chosen.blend} (validation NDCG ${validation.trials
           .map((entry) => `${entry.blend}: ${entry.figures.ndcg.toFixed(3)}`)
           .join(
             ', ',
           )}); test HR@10 ${hybrid.hitRate.toFixed(3)} NDCG@10 ${hybrid.ndcg.toFixed(3)}; EASE alone ${easeAlone.hitRate.toFixed(3)} / ${easeAlone.ndcg.toFixed(3)}`,
       );
       expect(hybrid.users).toBe(943);
-      expect(validation.chosen).toBeGreaterThan(0);
+      expect(validation.chosen.blend).toBeGreaterThan(0);
       expect(hybrid.ndcg).toBeGreaterThan(easeAlone.ndcg);
       expect(hybrid.hitRate).toBeGreaterThanOrEqual(0.7);
       expect(hybrid.ndcg).toBeGreaterThanOrEqual(0.42);

@@ -29,6 +29,8 @@ export interface RecommenderOptions {
  */
 export interface RecommendableItem {
   id: string;
+  /** Shown in reasons ("Because you viewed <title>") and embedded with the text. */
+  title?: string;
   text?: string;
   tags?: readonly string[];
 }

@@ -17,4 +17,6 @@ export const taskHandlers: Readonly<Record<string, () => Promise<RegisteredTaskH
   entities: () => import('./entities/entities-handler.js').then((module) => module.entitiesHandler),
   generation: () =>
     import('./generation/generation-handler.js').then((module) => module.generationHandler),
+  'recommend-fit': () =>
+    import('../recommend/recommend-handler.js').then((module) => module.recommendFitHandler),
 };

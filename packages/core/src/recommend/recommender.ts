@@ -1,0 +1,783 @@
+import { InvalidInputError, RuntimeError } from '@ondevice/errors';
+import type { TaskRunner } from '../tasks/task-definition.js';
+import { throwIfAborted } from '../util/abort.js';
+import { checkOptions, optionRules } from '../util/check-options.js';
+import { describeValue } from '../util/describe-value.js';
+import type { Limits } from '../util/limits.js';
+import type { RecordStore } from '../util/record-store.js';
+import { Subscribable } from '../util/subscribable.js';
+import { normalized } from '../util/vector-math.js';
+import type { ContentVectors } from './content-model.js';
+import type { EaseModel } from './ease-model.js';
+import type { HybridModel } from './hybrid-model.js';
+import { buildInteractionLog } from './interaction-log.js';
+import { unpackTransitions } from './packed-model.js';
+import { type RankedItem, rankItems } from './ranked-items.js';
+import { recommendFitTask, type RecommendFitResult } from './recommend-task.js';
+import type {
+  FitOptions,
+  FitReport,
+  InteractionInput,
+  Recommendation,
+  RecommendOptions,
+  RecommendableItem,
+  Recommender,
+  RecommenderExport,
+  RecommenderSnapshot,
+} from './recommend-types.js';
+import {
+  checkInteraction,
+  checkItem,
+  exportFormat,
+  storedFormat,
+  validateRecommenderData,
+} from './validate-recommender-data.js';
+
+/**
+ * What the recommender embeds item texts with: the client's embedder (in the worker).
+ *
+ * @example
+ * const embedder: ItemEmbedder = client.embedder()
+ */
+export interface ItemEmbedder {
+  embed(
+    texts: readonly string[],
+    options?: { signal?: AbortSignal },
+  ): Promise<{ embeddings: Float32Array[] }>;
+}
+
+/**
+ * A recommender's options, checked.
+ *
+ * @example
+ * const settings: RecommenderSettings = { id: 'catalog', persist: true }
+ */
+export interface RecommenderSettings {
+  id: string;
+  persist: boolean;
+}
+
+/**
+ * Checks `client.recommender()` options.
+ *
+ * @throws {InvalidInputError} naming the option that is missing or malformed.
+ * @example
+ * recommenderSettings({ id: 'catalog' })
+ */
+export function recommenderSettings(options: unknown): RecommenderSettings {
+  checkOptions(
+    options,
+    { id: optionRules.any, model: optionRules.string, persist: optionRules.boolean },
+    'recommender()',
+  );
+  const { id, persist } = (options ?? {}) as { id?: unknown; persist?: boolean };
+  if (typeof id !== 'string' || id === '') {
+    throw new InvalidInputError({
+      parameter: 'id',
+      message: `recommender() needs an id (a non-empty string: where it persists); got ${describeValue(id)}.`,
+    });
+  }
+  return { id, persist: persist ?? true };
+}
+
+/** Texts embedded per request to the worker. */
+const embedChunk = 256;
+/** Content weight used when the validation split chose none, so items nobody has yet still rank. */
+const minimumContentWeight = 0.05;
+
+interface UserItem {
+  time: number;
+  order: number;
+  weight: number;
+  type: string;
+}
+
+interface Fitted {
+  itemIds: string[];
+  ease: EaseModel;
+  transitions: HybridModel['transitions'];
+  popularity: Float32Array;
+  blend: number;
+  contentWeight: number;
+  raw: RecommendFitResult;
+  report: FitReport;
+}
+
+/** The items a model scores: the fitted ones first, then items added since. */
+interface Universe {
+  ids: string[];
+  index: Map<string, number>;
+  model: HybridModel;
+}
+
+class LocalRecommender extends Subscribable implements Recommender {
+  readonly id: string;
+  private items = new Map<string, RecommendableItem>();
+  private vectors = new Map<string, Float32Array>();
+  private interactions: Required<InteractionInput>[] = [];
+  private byUser = new Map<string, Map<string, UserItem>>();
+  private fitted: Fitted | null = null;
+  private universe: Universe | null = null;
+  private sinceFit = 0;
+  private order = 0;
+  private snapshot: RecommenderSnapshot = {
+    status: 'loading',
+    items: 0,
+    users: 0,
+    interactions: 0,
+    fitting: null,
+    lastFit: null,
+    sinceFit: 0,
+    error: null,
+  };
+  private readonly loading: Promise<void>;
+  private queue: Promise<unknown> = Promise.resolve();
+  private saving: Promise<void> | null = null;
+  private saveAgain = false;
+
+  constructor(
+    settings: RecommenderSettings,
+    readonly modelId: string,
+    private readonly embedder: ItemEmbedder,
+    private readonly runner: TaskRunner,
+    private readonly store: (() => Promise<RecordStore>) | null,
+    private readonly limits: Limits,
+  ) {
+    super();
+    this.id = settings.id;
+    this.loading = this.restore();
+  }
+
+  ready(): Promise<void> {
+    return this.loading;
+  }
+
+  getSnapshot = (): RecommenderSnapshot => this.snapshot;
+
+  async addItems(items: readonly RecommendableItem[], options: { signal?: AbortSignal } = {}) {
+    checkOptions(options, { signal: optionRules.signal }, 'addItems()');
+    const list = this.list(items, 'items', 'addItems()');
+    const seen = new Set<string>();
+    const checked = list.map((item, index) => {
+      const clean = checkItem(item, `items[${index}]`);
+      if (seen.has(clean.id)) {
+        throw new InvalidInputError({
+          parameter: `items[${index}].id`,
+          message: `Item id "${clean.id}" appears twice in this call.`,
+        });
+      }
+      seen.add(clean.id);
+      return clean;
+    });
+    await this.mutate(async () => {
+      await this.loading.catch(() => undefined);
+      const vectors = await this.embedItems(checked, options.signal);
+      for (const item of checked) {
+        this.items.set(item.id, item);
+        const vector = vectors.get(item.id);
+        if (vector) this.vectors.set(item.id, vector);
+        else this.vectors.delete(item.id);
+      }
+      this.universe = null;
+      await this.committed();
+    });
+  }
+
+  async removeItems(itemIds: readonly string[]): Promise<number> {
+    const ids = this.list(itemIds, 'itemIds', 'removeItems()').map((id, index) =>
+      this.idOf(id, `itemIds[${index}]`),
+    );
+    return this.mutate(async () => {
+      await this.loading.catch(() => undefined);
+      const gone = new Set(ids.filter((id) => this.items.has(id)));
+      for (const id of gone) {
+        this.items.delete(id);
+        this.vectors.delete(id);
+      }
+      const dropped = new Set(ids);
+      this.setInteractions(this.interactions.filter((entry) => !dropped.has(entry.itemId)));
+      await this.committed();
+      return gone.size;
+    });
+  }
+
+  async track(interactions: InteractionInput | readonly InteractionInput[]): Promise<void> {
+    const many = Array.isArray(interactions);
+    const list = (many ? interactions : [interactions]) as readonly InteractionInput[];
+    const now = Date.now();
+    const checked = list.map((entry, index) =>
+      checkInteraction(entry, many ? `interactions[${index}]` : 'interaction', now),
+    );
+    await this.mutate(async () => {
+      await this.loading.catch(() => undefined);
+      for (const entry of checked) this.record(entry);
+      this.sinceFit += checked.length;
+      this.universe = null;
+      await this.committed();
+    });
+  }
+
+  async fit(options: FitOptions = {}): Promise<FitReport> {
+    checkOptions(
+      options,
+      { signal: optionRules.signal, onProgress: optionRules.function, seed: optionRules.any },
+      'fit()',
+    );
+    const seed = options.seed ?? 1;
+    if (!Number.isInteger(seed)) {
+      throw new InvalidInputError({
+        parameter: 'options.seed',
+        message: `seed must be an integer; got ${describeValue(seed)}.`,
+      });
+    }
+    const { signal } = options;
+    return this.mutate(async () => {
+      await this.loading.catch(() => undefined);
+      const positive = this.interactions.filter((entry) => entry.weight > 0);
+      if (positive.length === 0) {
+        throw new InvalidInputError({
+          parameter: 'interactions',
+          message: 'fit() needs interactions to learn from: track() some first.',
+        });
+      }
+      const report = (progress: NonNullable<RecommenderSnapshot['fitting']>) => {
+        options.onProgress?.(progress);
+        this.setSnapshot({ fitting: progress });
+      };
+      try {
+        // Items whose text has no vector yet (imported) are embedded first.
+        const missing = [...this.items.values()].filter(
+          (item) => textOf(item) !== '' && !this.vectors.has(item.id),
+        );
+        if (missing.length > 0) {
+          report({ stage: 'embedding', done: 0, total: missing.length });
+          const vectors = await this.embedItems(missing, signal, (done) =>
+            report({ stage: 'embedding', done, total: missing.length }),
+          );
+          for (const [id, vector] of vectors) this.vectors.set(id, vector);
+        }
+        throwIfAborted(signal, 'The recommender fit');
+        // The same order as the log below, so the fit's user sequences match `byUser`.
+        const ordered = [...positive].sort((a, b) => a.timestamp - b.timestamp);
+        const log = buildInteractionLog(ordered, [...this.items.keys()]);
+        const offsets = new Int32Array(log.sequences.length + 1);
+        log.sequences.forEach((sequence, user) => {
+          offsets[user + 1] = (offsets[user] as number) + sequence.length;
+        });
+        const packed = new Int32Array(offsets[log.sequences.length] as number);
+        log.sequences.forEach((sequence, user) => packed.set(sequence, offsets[user]));
+        const content = this.contentFor(log.itemIds);
+        report({ stage: 'fitting', done: 0, total: 1 });
+        const raw = await this.runner.run(
+          recommendFitTask,
+          { items: packed, offsets, itemCount: log.itemIds.length, content, seed },
+          {
+            signal,
+            onProgress: (progress) => {
+              const { done, total } = progress as { done: number; total: number };
+              report({ stage: 'fitting', done, total });
+            },
+          },
+        );
+        const fitReport: FitReport = {
+          users: log.userIds.length,
+          items: log.itemIds.length,
+          interactions: positive.length,
+          milliseconds: raw.milliseconds,
+          validation: {
+            users: raw.validation.users,
+            byAlgorithm: raw.validation.byAlgorithm.map(({ name, figures }) => ({
+              name,
+              hitRate: figures.hitRate,
+              ndcg: figures.ndcg,
+            })),
+            chosen: {
+              transitionWeight: raw.validation.chosen.blend,
+              contentWeight: raw.validation.chosen.contentWeight,
+            },
+          },
+          fittedAt: new Date().toISOString(),
+        };
+        this.fitted = this.fittedFrom(log.itemIds, raw, fitReport);
+        this.sinceFit = 0;
+        this.universe = null;
+        this.setSnapshot({ fitting: null, lastFit: fitReport, sinceFit: 0 });
+        await this.committed();
+        return fitReport;
+      } finally {
+        if (this.snapshot.fitting) this.setSnapshot({ fitting: null });
+      }
+    });
+  }
+
+  async recommend(userId: string, options: RecommendOptions = {}): Promise<Recommendation[]> {
+    const user = this.idOf(userId, 'userId');
+    const settings = this.recommendOptions(options, 'recommend()');
+    await this.loading;
+    const items = this.byUser.get(user);
+    const history = items ? this.historyOf(items) : [];
+    const disliked = items
+      ? [...items].filter(([, entry]) => entry.weight <= 0).map(([id]) => id)
+      : [];
+    return this.rank(history, settings, disliked, (type) => type);
+  }
+
+  async recommendForSession(
+    recentItemIds: readonly string[],
+    options: RecommendOptions = {},
+  ): Promise<Recommendation[]> {
+    const ids = this.list(recentItemIds, 'recentItemIds', 'recommendForSession()').map(
+      (id, index) => this.idOf(id, `recentItemIds[${index}]`),
+    );
+    const settings = this.recommendOptions(options, 'recommendForSession()');
+    await this.loading;
+    // Distinct, each at its latest position.
+    const history = ids.filter((id, index) => ids.lastIndexOf(id) === index);
+    return this.rank(
+      history.map((id) => ({ id, type: 'viewed' })),
+      settings,
+      [],
+      (type) => type,
+    );
+  }
+
+  async similarItems(itemId: string, options: RecommendOptions = {}): Promise<Recommendation[]> {
+    const id = this.idOf(itemId, 'itemId');
+    const settings = this.recommendOptions(options, 'similarItems()');
+    await this.loading;
+    if (!this.universeOf().index.has(id)) {
+      throw new InvalidInputError({
+        parameter: 'itemId',
+        message: `No item "${id}": add it with addItems() or track an interaction with it.`,
+      });
+    }
+    return this.rank([{ id, type: 'viewed' }], settings, [], () => 'often chosen with');
+  }
+
+  async forgetUser(userId: string): Promise<number> {
+    const user = this.idOf(userId, 'userId');
+    return this.mutate(async () => {
+      await this.loading.catch(() => undefined);
+      const before = this.interactions.length;
+      this.setInteractions(this.interactions.filter((entry) => entry.userId !== user));
+      const removed = before - this.interactions.length;
+      if (removed > 0) await this.committed();
+      return removed;
+    });
+  }
+
+  async clear(): Promise<void> {
+    await this.mutate(async () => {
+      await this.loading.catch(() => undefined);
+      this.items = new Map();
+      this.vectors = new Map();
+      this.setInteractions([]);
+      this.fitted = null;
+      this.sinceFit = 0;
+      this.setSnapshot({ lastFit: null });
+      await this.committed();
+    });
+  }
+
+  async export(): Promise<RecommenderExport> {
+    await this.loading;
+    await this.queue.catch(() => undefined);
+    return {
+      format: exportFormat,
+      version: 1,
+      id: this.id,
+      modelId: this.modelId,
+      exportedAt: new Date().toISOString(),
+      items: [...this.items.values()].map((item) => structuredClone(item)),
+      interactions: this.interactions.map((entry) => ({ ...entry })),
+    };
+  }
+
+  async import(data: unknown): Promise<void> {
+    let parsed = data;
+    if (typeof data === 'string') {
+      if (data.length > this.limits.maxImportBytes) {
+        throw new InvalidInputError({
+          parameter: 'data',
+          message: `The data is ${data.length} characters, over the client's maxImportBytes (${this.limits.maxImportBytes}); raise it with createClient({ limits: { maxImportBytes } }).`,
+        });
+      }
+      try {
+        parsed = JSON.parse(data);
+      } catch (error) {
+        throw new InvalidInputError({
+          parameter: 'data',
+          message: `import() was given a string that is not JSON: ${(error as Error).message}`,
+          cause: error,
+        });
+      }
+    }
+    await this.loading;
+    const checked = validateRecommenderData(parsed, exportFormat, this.modelId);
+    await this.mutate(async () => {
+      this.items = new Map(checked.items.map((item) => [item.id, item]));
+      this.vectors = new Map();
+      this.setInteractions(checked.interactions);
+      this.fitted = null;
+      this.sinceFit = checked.interactions.length;
+      this.setSnapshot({ lastFit: null });
+      await this.committed();
+    });
+  }
+
+  // ─── internals ───────────────────────────────────────────────────────────
+
+  private mutate<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work, work);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private list<T>(value: readonly T[], parameter: string, where: string): readonly T[] {
+    if (!Array.isArray(value)) {
+      throw new InvalidInputError({
+        parameter,
+        message: `${where} takes a list; got ${describeValue(value)}.`,
+      });
+    }
+    return value;
+  }
+
+  private idOf(value: unknown, parameter: string): string {
+    if (typeof value !== 'string' || value === '') {
+      throw new InvalidInputError({
+        parameter,
+        message: `${parameter} must be a non-empty string; got ${describeValue(value)}.`,
+      });
+    }
+    return value;
+  }
+
+  private recommendOptions(options: RecommendOptions, where: string) {
+    checkOptions(
+      options,
+      { k: optionRules.any, exclude: optionRules.any, filters: optionRules.any },
+      where,
+    );
+    const k = options.k ?? 10;
+    if (!Number.isInteger(k) || k < 1 || k > 1000) {
+      throw new InvalidInputError({
+        parameter: 'options.k',
+        message: `k must be an integer from 1 to 1000; got ${describeValue(k)}.`,
+      });
+    }
+    const exclude = this.list(options.exclude ?? [], 'options.exclude', where).map((id, index) =>
+      this.idOf(id, `options.exclude[${index}]`),
+    );
+    const filters = options.filters ?? {};
+    checkOptions(filters, { tags: optionRules.any }, where, 'options.filters');
+    const tags = this.list(filters.tags ?? [], 'options.filters.tags', where).map((tag, index) =>
+      this.idOf(tag, `options.filters.tags[${index}]`),
+    );
+    return { k, exclude: new Set(exclude), tags };
+  }
+
+  private record(entry: Required<InteractionInput>) {
+    this.interactions.push(entry);
+    let items = this.byUser.get(entry.userId);
+    if (!items) this.byUser.set(entry.userId, (items = new Map()));
+    const previous = items.get(entry.itemId);
+    this.order += 1;
+    if (!previous || entry.timestamp >= previous.time) {
+      items.set(entry.itemId, {
+        time: entry.timestamp,
+        order: this.order,
+        weight: entry.weight,
+        type: entry.type,
+      });
+    }
+  }
+
+  private setInteractions(list: Required<InteractionInput>[]) {
+    this.interactions = [];
+    this.byUser = new Map();
+    for (const entry of list) this.record(entry);
+    this.universe = null;
+  }
+
+  /** A user's liked items, oldest first, with the type of their latest interaction. */
+  private historyOf(items: Map<string, UserItem>) {
+    return [...items]
+      .filter(([, entry]) => entry.weight > 0)
+      .sort(([, a], [, b]) => a.time - b.time || a.order - b.order)
+      .map(([id, entry]) => ({ id, type: entry.type }));
+  }
+
+  private async embedItems(
+    items: readonly RecommendableItem[],
+    signal: AbortSignal | undefined,
+    onProgress?: (done: number) => void,
+  ): Promise<Map<string, Float32Array>> {
+    const withText = items.filter((item) => textOf(item) !== '');
+    const vectors = new Map<string, Float32Array>();
+    const step = Math.min(embedChunk, this.limits.maxTextsPerCall);
+    for (let start = 0; start < withText.length; start += step) {
+      throwIfAborted(signal, 'Adding items');
+      const chunk = withText.slice(start, start + step);
+      const { embeddings } = await this.embedder.embed(chunk.map(textOf), signal ? { signal } : {});
+      chunk.forEach((item, index) =>
+        vectors.set(item.id, normalized(embeddings[index] as Float32Array)),
+      );
+      onProgress?.(vectors.size);
+    }
+    throwIfAborted(signal, 'Adding items');
+    return vectors;
+  }
+
+  private contentFor(ids: readonly string[]): ContentVectors | null {
+    const first = this.vectors.values().next().value as Float32Array | undefined;
+    if (!first) return null;
+    const dimensions = first.length;
+    const vectors = new Float32Array(ids.length * dimensions);
+    ids.forEach((id, index) => {
+      const vector = this.vectors.get(id);
+      if (vector) vectors.set(vector, index * dimensions);
+    });
+    return { dimensions, vectors };
+  }
+
+  private fittedFrom(itemIds: string[], raw: RecommendFitResult, report: FitReport): Fitted {
+    return {
+      itemIds,
+      ease: { itemCount: raw.itemCount, weights: raw.easeWeights },
+      transitions: unpackTransitions(raw.transitions, raw.itemCount),
+      popularity: raw.popularity,
+      blend: raw.blend,
+      contentWeight: raw.contentWeight,
+      raw,
+      report,
+    };
+  }
+
+  private universeOf(): Universe {
+    if (this.universe) return this.universe;
+    const ids = [...(this.fitted?.itemIds ?? [])];
+    const index = new Map(ids.map((id, position) => [id, position]));
+    const add = (id: string) => {
+      if (!index.has(id)) {
+        index.set(id, ids.length);
+        ids.push(id);
+      }
+    };
+    for (const id of this.items.keys()) add(id);
+    for (const entry of this.interactions) add(entry.itemId);
+    // Popularity now: distinct people who liked each item (what happened since the fit counts).
+    const popularity = new Float32Array(ids.length);
+    for (const items of this.byUser.values()) {
+      for (const [id, entry] of items) {
+        if (entry.weight > 0) {
+          const at = index.get(id) as number;
+          popularity[at] = (popularity[at] as number) + 1;
+        }
+      }
+    }
+    const content = this.contentFor(ids);
+    const fitted = this.fitted;
+    const model: HybridModel = {
+      ease: fitted?.ease ?? { itemCount: 0, weights: new Float32Array(0) },
+      transitions: fitted?.transitions ?? { itemCount: 0, next: [] },
+      popularity,
+      blend: fitted?.blend ?? 0,
+      content,
+      contentWeight: content
+        ? Math.max(fitted?.contentWeight ?? 1, fitted ? minimumContentWeight : 1)
+        : 0,
+    };
+    this.universe = { ids, index, model };
+    return this.universe;
+  }
+
+  private rank(
+    history: { id: string; type: string }[],
+    settings: { k: number; exclude: Set<string>; tags: string[] },
+    disliked: string[],
+    verb: (type: string) => string,
+  ): Recommendation[] {
+    const universe = this.universeOf();
+    const known = history.filter((entry) => universe.index.has(entry.id));
+    const indices = Int32Array.from(known, (entry) => universe.index.get(entry.id) as number);
+    const exclude = new Set<number>();
+    for (const id of [...settings.exclude, ...disliked, ...history.map((entry) => entry.id)]) {
+      const at = universe.index.get(id);
+      if (at !== undefined) exclude.add(at);
+    }
+    const tags = new Set(settings.tags);
+    const allow =
+      tags.size === 0
+        ? undefined
+        : (item: number) =>
+            (this.items.get(universe.ids[item] as string)?.tags ?? []).some((tag) => tags.has(tag));
+    let ranked = rankItems(universe.model, indices, { k: settings.k, exclude, allow });
+    if (indices.length > 0) {
+      // Nothing scored above zero (no fit and no text): popular items answer instead.
+      const personal = ranked.filter((entry) => entry.score > 0);
+      if (personal.length < ranked.length) {
+        const taken = new Set([...exclude, ...personal.map((entry) => entry.item)]);
+        const popular = rankItems(universe.model, new Int32Array(0), {
+          k: settings.k - personal.length,
+          exclude: taken,
+          ...(allow ? { allow } : {}),
+        }).filter((entry) => entry.score > 0);
+        ranked = [...personal, ...popular];
+      }
+    } else {
+      ranked = ranked.filter((entry) => entry.score > 0);
+    }
+    const typeOf = new Map(known.map((entry) => [entry.id, entry.type]));
+    return ranked.map((entry) => this.recommendation(entry, universe, typeOf, settings.tags, verb));
+  }
+
+  private recommendation(
+    entry: RankedItem,
+    universe: Universe,
+    typeOf: Map<string, string>,
+    tags: string[],
+    verb: (type: string) => string,
+  ): Recommendation {
+    const itemId = universe.ids[entry.item] as string;
+    const item = this.items.get(itemId);
+    const { reason } = entry;
+    let explained: Recommendation['reason'];
+    if (reason.kind === 'popular') {
+      const tag = tags.find((candidate) => item?.tags?.includes(candidate));
+      explained = tag
+        ? { kind: 'popular', tag, text: `Popular in ${tag}` }
+        : { kind: 'popular', text: 'Popular right now' };
+    } else {
+      const source = universe.ids[reason.because] as string;
+      const name = `"${this.titleOf(source)}"`;
+      if (reason.kind === 'similar-text') {
+        explained = { kind: 'similar', itemId: source, text: `Similar to ${name}` };
+      } else {
+        const interaction = typeOf.get(source) ?? 'viewed';
+        const said = verb(interaction);
+        explained = {
+          kind: 'because',
+          itemId: source,
+          interaction,
+          text:
+            said === interaction
+              ? `Because you ${interaction} ${name}`
+              : `${capitalised(said)} ${name}`,
+        };
+      }
+    }
+    return { itemId, ...(item ? { item } : {}), score: entry.score, reason: explained };
+  }
+
+  private titleOf(id: string): string {
+    const item = this.items.get(id);
+    const title = item?.title ?? item?.text ?? id;
+    return title.length > 60 ? `${title.slice(0, 57)}…` : title;
+  }
+
+  private async restore(): Promise<void> {
+    try {
+      if (this.store) {
+        const stored = await (await this.store()).get(this.id);
+        if (stored !== undefined) {
+          const checked = validateRecommenderData(stored, storedFormat, this.modelId);
+          this.items = new Map(checked.items.map((item) => [item.id, item]));
+          this.vectors = checked.vectors;
+          this.setInteractions(checked.interactions);
+          this.sinceFit = checked.sinceFit;
+          if (checked.fitted) {
+            this.fitted = this.fittedFrom(
+              checked.fitted.itemIds,
+              checked.fitted.raw,
+              checked.fitted.report,
+            );
+          }
+        }
+      }
+      this.setSnapshot({ status: 'ready', lastFit: this.fitted?.report ?? null });
+    } catch (error) {
+      this.setSnapshot({ status: 'error', error: error as Error });
+      throw error;
+    }
+  }
+
+  private async committed(): Promise<void> {
+    this.setSnapshot({});
+    if (!this.store) return;
+    if (this.saving) {
+      this.saveAgain = true;
+      return this.saving;
+    }
+    const write = async () => {
+      const store = await (this.store as () => Promise<RecordStore>)();
+      do {
+        this.saveAgain = false;
+        const ids = [...this.vectors.keys()];
+        const content = this.contentFor(ids);
+        await store.put(this.id, {
+          format: storedFormat,
+          version: 1,
+          id: this.id,
+          modelId: this.modelId,
+          items: [...this.items.values()],
+          interactions: this.interactions,
+          sinceFit: this.sinceFit,
+          vectors: { ids, dimensions: content?.dimensions ?? 0, data: content?.vectors ?? null },
+          fitted: this.fitted
+            ? { itemIds: this.fitted.itemIds, raw: this.fitted.raw, report: this.fitted.report }
+            : null,
+        });
+      } while (this.saveAgain);
+    };
+    this.saving = write()
+      .catch((error: unknown) => {
+        throw new RuntimeError({
+          message: `Recommender "${this.id}" changed in memory but could not be saved: ${(error as Error).message}`,
+          cause: error,
+        });
+      })
+      .finally(() => {
+        this.saving = null;
+      });
+    return this.saving;
+  }
+
+  private setSnapshot(change: Partial<RecommenderSnapshot>) {
+    this.snapshot = {
+      ...this.snapshot,
+      items: this.items.size,
+      users: this.byUser.size,
+      interactions: this.interactions.length,
+      sinceFit: this.sinceFit,
+      ...change,
+    };
+    this.notify();
+  }
+}
+
+/** The text embedded for an item: its title and text. */
+function textOf(item: RecommendableItem): string {
+  return [item.title, item.text].filter((part) => part !== undefined && part !== '').join('. ');
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Creates a recommender (see `client.recommender()`).
+ *
+ * @example
+ * const recommender = createRecommender(settings, 'use-lite', client.embedder(), runner, null, limits)
+ */
+export function createRecommender(
+  settings: RecommenderSettings,
+  modelId: string,
+  embedder: ItemEmbedder,
+  runner: TaskRunner,
+  store: (() => Promise<RecordStore>) | null,
+  limits: Limits,
+): Recommender {
+  return new LocalRecommender(settings, modelId, embedder, runner, store, limits);
+}
