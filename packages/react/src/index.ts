@@ -64,3 +64,7 @@ export type {
   EntityHighlighterProps,
   EntityHighlighterState,
 } from './entity-highlighter/entity-highlighter.js';
+export { SearchBox } from './search-box/search-box.js';
+export type { SearchBoxProps } from './search-box/search-box.js';
+export type { SearchBoxState } from './search-box/describe-search.js';
+export type { SearchHitParts } from './search-box/search-hits.js';

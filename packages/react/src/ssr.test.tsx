@@ -16,6 +16,7 @@ describe('server-side rendering', () => {
       ExplainText,
       GenerateText,
       EntityHighlighter,
+      SearchBox,
       useEmbeddings,
       useDiagnostics,
       useZeroShot,
@@ -34,6 +35,7 @@ describe('server-side rendering', () => {
     const client = createClient({ backend: 'wasm' });
     const generator = client.generator({ model: 'converted/llama2.c-stories260K' });
     const recognizer = client.entities({ model: 'Xenova/bert-base-NER' });
+    const index = client.searchIndex({ id: 'ssr', fields: ['title'], persist: false });
     const html = renderToString(
       <OnDeviceProvider client={client}>
         <ModelProgress loadOnMount />
@@ -50,6 +52,7 @@ describe('server-side rendering', () => {
         <ExplainText text="Great support" source={{ kind: 'teachable', id: 'ssr' }} />
         <GenerateText generator={generator} defaultPrompt="Once upon a time" />
         <EntityHighlighter text="Alice met Bob" recognizer={recognizer} />
+        <SearchBox index={index} defaultQuery="refund" />
       </OnDeviceProvider>,
     );
     expect(html).toContain('role="progressbar"');
@@ -64,6 +67,8 @@ describe('server-side rendering', () => {
     expect(html).toContain('data-ondevice-generate-text="" data-state="idle"');
     expect(html).toContain('role="log" aria-live="polite" aria-label="Generated text"');
     expect(html).toContain('data-ondevice-entity-highlighter="" data-state="loading"');
+    expect(html).toContain('role="search" data-ondevice-search-box="" data-state="loading"');
+    expect(html).toContain('role="combobox"');
     // Rendering on the server starts no work: effects never run there.
     expect(client.model().getSnapshot().status).toBe('idle');
     expect(client.embedder().stats().batches).toBe(0);
