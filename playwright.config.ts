@@ -30,6 +30,7 @@ const lanes = {
     'text-understanding.spec.ts',
     'lab-page.spec.ts',
     'generation-widgets.spec.ts',
+    'search-and-recommend.spec.ts',
   ],
 };
 const unassigned = readdirSync('e2e')

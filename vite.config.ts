@@ -53,6 +53,16 @@ export default defineConfig({
         resolve: { conditions: ['@ondevice/source'] },
         ssr: { resolve: { conditions: ['@ondevice/source'] } },
         test: {
+          name: 'playground',
+          root: 'apps/playground',
+          environment: 'node',
+          include: ['src/**/*.test.ts'],
+        },
+      },
+      {
+        resolve: { conditions: ['@ondevice/source'] },
+        ssr: { resolve: { conditions: ['@ondevice/source'] } },
+        test: {
           name: 'bench',
           root: 'bench',
           environment: 'node',

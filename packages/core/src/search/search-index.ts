@@ -9,7 +9,7 @@ import type { RecordStore } from '../util/record-store.js';
 import { Subscribable } from '../util/subscribable.js';
 import { normalized } from '../util/vector-math.js';
 import { yieldToEventLoop } from '../util/yield-to-event-loop.js';
-import { type FieldPassage, fieldPassages } from './field-passages.js';
+import { type FieldPassage, fieldPassages, passageWords } from './field-passages.js';
 import { fuseRankings, defaultFusion, type Fusion } from './fuse-rankings.js';
 import { findHighlights, queryTerms } from './highlights.js';
 import { QuantizedVectors } from './quantized-vectors.js';
@@ -297,10 +297,30 @@ class LocalSearchIndex<Doc extends SearchDocument>
     }
     await this.loading;
     if (prefix.trim() === '') return [];
-    return this.keyword
-      .autoSuggest(prefix, { prefix: true, fuzzy: (term) => (term.length > 4 ? 0.2 : false) })
+    // The last word is completed (or corrected) from the indexed words, ranked by how well the
+    // documents holding them match everything typed; the words before it are kept as typed.
+    const words = queryTerms(prefix);
+    const last = words.at(-1);
+    if (last === undefined) return [];
+    const typedEnd = prefix.toLowerCase().lastIndexOf(last);
+    const head = prefix.slice(0, typedEnd);
+    const earlier = new Set(words.slice(0, -1));
+    const weights = new Map<string, number>();
+    for (const result of this.keyword.search(prefix, {
+      prefix: (_term, index, terms) => index === terms.length - 1,
+      fuzzy: (term, index, terms) => (index === terms.length - 1 && term.length > 3 ? 0.25 : false),
+    })) {
+      for (const term of result.terms) {
+        if (earlier.has(term)) continue;
+        // A completion of what was typed ranks above a correction of it.
+        const bonus = term.startsWith(last) ? 2 : 1;
+        weights.set(term, (weights.get(term) ?? 0) + result.score * bonus);
+      }
+    }
+    return [...weights]
+      .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
       .slice(0, k)
-      .map((suggestion) => suggestion.suggestion);
+      .map(([term]) => `${head}${term}`);
   }
 
   async export(): Promise<SearchIndexExport> {
@@ -452,7 +472,7 @@ class LocalSearchIndex<Doc extends SearchDocument>
     const prepared: {
       key: string;
       document: Doc;
-      passages: (FieldPassage & { field: string })[];
+      passages: (FieldPassage & { field: string; text: string })[];
     }[] = [];
     documents.forEach((document, index) => {
       const key = this.checkDocument(document, `documents[${index}]`);
@@ -469,16 +489,13 @@ class LocalSearchIndex<Doc extends SearchDocument>
         });
       }
       seen.add(key);
-      const passages = Object.keys(this.settings.fields).flatMap((field) =>
-        fieldPassages(this.fieldText(document, field)).map((passage) => ({ ...passage, field })),
-      );
-      prepared.push({ key, document: structuredClone(document), passages });
+      prepared.push({
+        key,
+        document: structuredClone(document),
+        passages: this.passagesOf(document),
+      });
     });
-    const texts = prepared.flatMap((entry) =>
-      entry.passages.map((passage) =>
-        this.fieldText(entry.document, passage.field).slice(passage.start, passage.end),
-      ),
-    );
+    const texts = prepared.flatMap((entry) => entry.passages.map((passage) => passage.text));
     const progress: IndexingProgress = { embedded: 0, total: texts.length };
     const token = {};
     this.running.set(token, progress);
@@ -505,6 +522,47 @@ class LocalSearchIndex<Doc extends SearchDocument>
     return { entries: prepared, vectors };
   }
 
+  /**
+   * The passages of a document and the text each embeds. A short document (all its fields within
+   * one passage's words) is one passage, its fields joined ("Title. Body"), recorded on its
+   * longest field: one vector a document, and the title gives the body its context. A longer one
+   * has passages per field.
+   */
+  private passagesOf(document: SearchDocument): (FieldPassage & { field: string; text: string })[] {
+    const fields = Object.keys(this.settings.fields);
+    const perField = fields.map((field) => ({
+      field,
+      passages: fieldPassages(this.fieldText(document, field)),
+    }));
+    const words = fields.reduce(
+      (sum, field) => sum + (this.fieldText(document, field).match(/\S+/g)?.length ?? 0),
+      0,
+    );
+    const present = perField.filter((entry) => entry.passages.length > 0);
+    if (present.length > 1 && words <= passageWords) {
+      const texts = present.map(({ field, passages }) =>
+        this.fieldText(document, field).slice(
+          (passages[0] as FieldPassage).start,
+          (passages[0] as FieldPassage).end,
+        ),
+      );
+      const longest = present.reduce((best, entry, index) =>
+        (texts[index] as string).length > (texts[present.indexOf(best)] as string).length
+          ? entry
+          : best,
+      );
+      const passage = longest.passages[0] as FieldPassage;
+      return [{ ...passage, field: longest.field, text: texts.join('. ') }];
+    }
+    return perField.flatMap(({ field, passages }) =>
+      passages.map((passage) => ({
+        ...passage,
+        field,
+        text: this.fieldText(document, field).slice(passage.start, passage.end),
+      })),
+    );
+  }
+
   private apply(prepared: Awaited<ReturnType<LocalSearchIndex<Doc>['prepare']>>) {
     let next = 0;
     for (const { key, document, passages } of prepared.entries) {
@@ -515,7 +573,7 @@ class LocalSearchIndex<Doc extends SearchDocument>
         this.vectors ??= new QuantizedVectors(vector.length);
         const slot = this.vectors.add(vector);
         this.owners[slot] = key;
-        entry.passages.push({ ...passage, slot });
+        entry.passages.push({ field: passage.field, start: passage.start, end: passage.end, slot });
       }
       this.entries.set(key, entry);
       this.keyword.add(this.keywordDocument(key, document));
