@@ -68,3 +68,9 @@ export { SearchBox } from './search-box/search-box.js';
 export type { SearchBoxProps } from './search-box/search-box.js';
 export type { SearchBoxState } from './search-box/describe-search.js';
 export type { SearchHitParts } from './search-box/search-hits.js';
+export { RecommendationList } from './recommendation-list/recommendation-list.js';
+export type {
+  RecommendationListOptions,
+  RecommendationListProps,
+} from './recommendation-list/recommendation-list.js';
+export type { RecommendationListState } from './recommendation-list/describe-recommendations.js';

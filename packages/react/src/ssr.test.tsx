@@ -17,6 +17,7 @@ describe('server-side rendering', () => {
       GenerateText,
       EntityHighlighter,
       SearchBox,
+      RecommendationList,
       useEmbeddings,
       useDiagnostics,
       useZeroShot,
@@ -36,6 +37,7 @@ describe('server-side rendering', () => {
     const generator = client.generator({ model: 'converted/llama2.c-stories260K' });
     const recognizer = client.entities({ model: 'Xenova/bert-base-NER' });
     const index = client.searchIndex({ id: 'ssr', fields: ['title'], persist: false });
+    const recommender = client.recommender({ id: 'ssr', persist: false });
     const html = renderToString(
       <OnDeviceProvider client={client}>
         <ModelProgress loadOnMount />
@@ -53,6 +55,7 @@ describe('server-side rendering', () => {
         <GenerateText generator={generator} defaultPrompt="Once upon a time" />
         <EntityHighlighter text="Alice met Bob" recognizer={recognizer} />
         <SearchBox index={index} defaultQuery="refund" />
+        <RecommendationList recommender={recommender} userId="u1" />
       </OnDeviceProvider>,
     );
     expect(html).toContain('role="progressbar"');
@@ -69,6 +72,7 @@ describe('server-side rendering', () => {
     expect(html).toContain('data-ondevice-entity-highlighter="" data-state="loading"');
     expect(html).toContain('role="search" data-ondevice-search-box="" data-state="loading"');
     expect(html).toContain('role="combobox"');
+    expect(html).toContain('data-ondevice-recommendation-list="" data-state="loading"');
     // Rendering on the server starts no work: effects never run there.
     expect(client.model().getSnapshot().status).toBe('idle');
     expect(client.embedder().stats().batches).toBe(0);
