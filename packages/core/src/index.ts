@@ -125,10 +125,12 @@ export type {
   Recommendation,
   RecommendationReason,
   Recommender,
+  RecommenderAlgorithm,
   RecommenderExport,
   RecommenderOptions,
   RecommenderSnapshot,
 } from './recommend/recommend-types.js';
+export { recommenderAlgorithms } from './recommend/recommend-types.js';
 export { defaultLimits } from './util/limits.js';
 export type { Limits } from './util/limits.js';
 export { defaultNetworkOptions } from './loading/network-options.js';

@@ -171,17 +171,18 @@ export async function fitHybrid(
   const best = (list: typeof trials) =>
     list.reduce((top, entry) => (entry.figures.ndcg > top.figures.ndcg ? entry : top));
   const chosen = best(trials);
+  // Each algorithm the trials cover, at its best weighting.
+  const easeOnly = trials.filter((t) => t.blend === 0 && t.contentWeight === 0);
+  const collaborative = trials.filter((t) => t.contentWeight === 0);
   const byAlgorithm = [
     { name: 'popularity', figures: measure(() => trial.popularity) },
-    {
-      name: 'ease',
-      figures: best(trials.filter((t) => t.blend === 0 && t.contentWeight === 0)).figures,
-    },
-    {
-      name: 'ease+transitions',
-      figures: best(trials.filter((t) => t.contentWeight === 0)).figures,
-    },
-    ...(content ? [{ name: 'ease+transitions+content', figures: chosen.figures }] : []),
+    ...(easeOnly.length > 0 ? [{ name: 'ease', figures: best(easeOnly).figures }] : []),
+    ...(blends.some((blend) => blend > 0) && collaborative.length > 0
+      ? [{ name: 'ease+transitions', figures: best(collaborative).figures }]
+      : []),
+    ...(content && contentWeights.some((weight) => weight > 0)
+      ? [{ name: 'ease+transitions+content', figures: chosen.figures }]
+      : []),
   ];
   const model: HybridModel = {
     ...(await fitParts(sequences, 1)),

@@ -27,6 +27,8 @@ export const recommendFitHandler = defineTaskHandler(recommendFitTask, () => ({
     const { model, validation } = await fitHybrid(sequences, payload.itemCount, {
       seed: payload.seed,
       content: payload.content,
+      blends: payload.blends,
+      contentWeights: payload.contentWeights,
       isCancelled,
       onProgress: (done, total) => context.emit({ done, total }),
     });

@@ -16,6 +16,9 @@ export interface RecommendFitPayload {
   itemCount: number;
   content: ContentVectors | null;
   seed: number;
+  /** Transition and content weights tried on the validation split (the algorithm's). */
+  blends: number[];
+  contentWeights: number[];
 }
 
 /**

@@ -13,12 +13,43 @@ export interface RecommenderOptions {
    */
   model?: string;
   /**
+   * The algorithm: `auto` tries every weighting of EASE, transitions and content on a
+   * validation split at each fit and keeps the best; the others fix one (for comparisons:
+   * `popularity` ignores the person's history, `ease` is EASE alone, `ease+transitions` adds what
+   * tends to come next, `ease+transitions+content` adds item text).
+   * @default 'auto'
+   */
+  algorithm?: RecommenderAlgorithm;
+  /**
    * Keep items, interactions and the fitted model in IndexedDB (memory in Node and where
    * IndexedDB is missing).
    * @default true
    */
   persist?: boolean;
 }
+
+/**
+ * The algorithms a recommender can be fixed to (see {@link RecommenderOptions.algorithm}).
+ *
+ * @example
+ * client.recommender({ id: 'baseline', algorithm: 'ease' })
+ */
+export type RecommenderAlgorithm =
+  'auto' | 'popularity' | 'ease' | 'ease+transitions' | 'ease+transitions+content';
+
+/**
+ * The algorithms, `auto` first.
+ *
+ * @example
+ * recommenderAlgorithms.map((algorithm) => client.recommender({ id: algorithm, algorithm }))
+ */
+export const recommenderAlgorithms: readonly RecommenderAlgorithm[] = [
+  'auto',
+  'popularity',
+  'ease',
+  'ease+transitions',
+  'ease+transitions+content',
+];
 
 /**
  * An item that can be recommended: its id, and optionally text (embedded for the content

@@ -187,6 +187,35 @@ describe('recommender (real USE-lite embeddings, real fit)', () => {
     expect(recommender.getSnapshot().fitting).toBeNull();
   });
 
+  it('can be fixed to one algorithm, for comparisons', async () => {
+    const ease = client.recommender({
+      id: `fixed-${(next += 1)}`,
+      persist: false,
+      algorithm: 'ease',
+    });
+    await ease.addItems(items);
+    await ease.track(interactions());
+    const report = await ease.fit();
+    expect(report.validation.byAlgorithm.map((entry) => entry.name)).toEqual([
+      'popularity',
+      'ease',
+    ]);
+    expect(report.validation.chosen).toEqual({ transitionWeight: 0, contentWeight: 0 });
+    const popular = client.recommender({
+      id: `fixed-${(next += 1)}`,
+      persist: false,
+      algorithm: 'popularity',
+    });
+    await popular.track(interactions());
+    await popular.fit();
+    const picks = await popular.recommend('u0', { k: 2 });
+    expect(picks.every((pick) => pick.reason.kind === 'popular')).toBe(true);
+    expect(picks.map((pick) => pick.itemId)).not.toContain('invoice-first');
+    expect(() => client.recommender({ id: 'x', algorithm: 'svd' as never })).toThrow(
+      InvalidInputError,
+    );
+  });
+
   it('forgets a user on request', async () => {
     const recommender = fresh();
     await recommender.track(interactions());

@@ -22,9 +22,12 @@ import type {
   RecommendOptions,
   RecommendableItem,
   Recommender,
+  RecommenderAlgorithm,
   RecommenderExport,
   RecommenderSnapshot,
 } from './recommend-types.js';
+import { recommenderAlgorithms } from './recommend-types.js';
+import { candidateBlends, candidateContentWeights } from './hybrid-model.js';
 import {
   checkInteraction,
   checkItem,
@@ -55,6 +58,7 @@ export interface ItemEmbedder {
 export interface RecommenderSettings {
   id: string;
   persist: boolean;
+  algorithm: RecommenderAlgorithm;
 }
 
 /**
@@ -67,17 +71,26 @@ export interface RecommenderSettings {
 export function recommenderSettings(options: unknown): RecommenderSettings {
   checkOptions(
     options,
-    { id: optionRules.any, model: optionRules.string, persist: optionRules.boolean },
+    {
+      id: optionRules.any,
+      model: optionRules.string,
+      persist: optionRules.boolean,
+      algorithm: optionRules.oneOf(...recommenderAlgorithms),
+    },
     'recommender()',
   );
-  const { id, persist } = (options ?? {}) as { id?: unknown; persist?: boolean };
+  const { id, persist, algorithm } = (options ?? {}) as {
+    id?: unknown;
+    persist?: boolean;
+    algorithm?: RecommenderAlgorithm;
+  };
   if (typeof id !== 'string' || id === '') {
     throw new InvalidInputError({
       parameter: 'id',
       message: `recommender() needs an id (a non-empty string: where it persists); got ${describeValue(id)}.`,
     });
   }
-  return { id, persist: persist ?? true };
+  return { id, persist: persist ?? true, algorithm: algorithm ?? 'auto' };
 }
 
 /** Texts embedded per request to the worker. */
@@ -112,6 +125,7 @@ interface Universe {
 
 class LocalRecommender extends Subscribable implements Recommender {
   readonly id: string;
+  private readonly algorithm: RecommenderAlgorithm;
   private items = new Map<string, RecommendableItem>();
   private vectors = new Map<string, Float32Array>();
   private interactions: Required<InteractionInput>[] = [];
@@ -145,6 +159,7 @@ class LocalRecommender extends Subscribable implements Recommender {
   ) {
     super();
     this.id = settings.id;
+    this.algorithm = settings.algorithm;
     this.loading = this.restore();
   }
 
@@ -266,11 +281,21 @@ class LocalRecommender extends Subscribable implements Recommender {
         });
         const packed = new Int32Array(offsets[log.sequences.length] as number);
         log.sequences.forEach((sequence, user) => packed.set(sequence, offsets[user]));
-        const content = this.contentFor(log.itemIds);
+        const withContent = ['auto', 'ease+transitions+content'].includes(this.algorithm);
+        const content = withContent ? this.contentFor(log.itemIds) : null;
+        const { blends, contentWeights } = trialsOf(this.algorithm);
         report({ stage: 'fitting', done: 0, total: 1 });
         const raw = await this.runner.run(
           recommendFitTask,
-          { items: packed, offsets, itemCount: log.itemIds.length, content, seed },
+          {
+            items: packed,
+            offsets,
+            itemCount: log.itemIds.length,
+            content,
+            seed,
+            blends,
+            contentWeights,
+          },
           {
             signal,
             onProgress: (progress) => {
@@ -576,7 +601,11 @@ class LocalRecommender extends Subscribable implements Recommender {
         }
       }
     }
-    const content = this.contentFor(ids);
+    const fixed = this.algorithm !== 'auto';
+    const content =
+      this.algorithm === 'auto' || this.algorithm === 'ease+transitions+content'
+        ? this.contentFor(ids)
+        : null;
     const fitted = this.fitted;
     const model: HybridModel = {
       ease: fitted?.ease ?? { itemCount: 0, weights: new Float32Array(0) },
@@ -584,9 +613,14 @@ class LocalRecommender extends Subscribable implements Recommender {
       popularity,
       blend: fitted?.blend ?? 0,
       content,
-      contentWeight: content
-        ? Math.max(fitted?.contentWeight ?? 1, fitted ? minimumContentWeight : 1)
-        : 0,
+      // Unfitted, text is all there is; fitted, `auto` keeps a little of it so new items rank.
+      contentWeight: !content
+        ? 0
+        : !fitted
+          ? 1
+          : fixed
+            ? fitted.contentWeight
+            : Math.max(fitted.contentWeight, minimumContentWeight),
     };
     this.universe = { ids, index, model };
     return this.universe;
@@ -599,7 +633,11 @@ class LocalRecommender extends Subscribable implements Recommender {
     verb: (type: string) => string,
   ): Recommendation[] {
     const universe = this.universeOf();
-    const known = history.filter((entry) => universe.index.has(entry.id));
+    // Popularity ignores the history (it still leaves the person's own items out).
+    const known =
+      this.algorithm === 'popularity'
+        ? []
+        : history.filter((entry) => universe.index.has(entry.id));
     const indices = Int32Array.from(known, (entry) => universe.index.get(entry.id) as number);
     const exclude = new Set<number>();
     for (const id of [...settings.exclude, ...disliked, ...history.map((entry) => entry.id)]) {
@@ -753,6 +791,19 @@ class LocalRecommender extends Subscribable implements Recommender {
       ...change,
     };
     this.notify();
+  }
+}
+
+/** The weightings an algorithm tries on the validation split. */
+function trialsOf(algorithm: RecommenderAlgorithm): { blends: number[]; contentWeights: number[] } {
+  switch (algorithm) {
+    case 'popularity':
+    case 'ease':
+      return { blends: [0], contentWeights: [0] };
+    case 'ease+transitions':
+      return { blends: [...candidateBlends], contentWeights: [0] };
+    default:
+      return { blends: [...candidateBlends], contentWeights: [...candidateContentWeights] };
   }
 }
 
