@@ -25,8 +25,9 @@ export interface RecommendationsDescription {
 }
 
 /**
- * Describes a recommendation list's state. An empty list while the model failed to load says
- * why (the items could not be embedded), rather than "nothing to recommend".
+ * Describes a recommendation list's state. An empty list is `loading` while the model loads
+ * or a fit runs, and says why when the model failed to load (the items could not be embedded),
+ * rather than "nothing to recommend".
  *
  * @example
  * describeRecommendations({ result, recommender: recommender.getSnapshot(), model })
@@ -52,15 +53,19 @@ export function describeRecommendations(options: {
         : `Could not recommend: ${error.message}`,
     };
   }
+  // Nothing yet while the model loads (items wait to be embedded) or a fit runs: not "empty".
+  const preparing =
+    recommender.status === 'loading' ||
+    recommender.fitting !== null ||
+    model.status === 'downloading' ||
+    model.status === 'initializing';
   const state: RecommendationListState =
     result.status === 'idle'
       ? 'idle'
-      : result.status === 'loading' || recommender.status === 'loading'
-        ? count > 0
-          ? 'ready'
-          : 'loading'
-        : count > 0
-          ? 'ready'
+      : count > 0
+        ? 'ready'
+        : result.status === 'loading' || preparing
+          ? 'loading'
           : 'empty';
   return { state, errorText: undefined };
 }

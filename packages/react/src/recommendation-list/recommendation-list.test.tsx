@@ -121,19 +121,32 @@ describe('<RecommendationList> (real recommender)', () => {
     expect(item).toHaveAccessibleDescription(/^\((because|similar)\)$/);
   });
 
-  it('is idle without a user, loading at first, empty with nothing to go on', async () => {
-    const recommender = emptyRecommender();
+  it('is idle without a user, loading while the model loads, empty with nothing to go on', async () => {
+    // A client of its own: its model loads while the items wait to be embedded.
+    const fresh = createClient({ backend: 'wasm' });
+    const recommender = emptyRecommender(fresh);
     const { rerender } = render(
-      withClient(<RecommendationList recommender={recommender} userId="" />),
+      withClient(<RecommendationList recommender={recommender} userId="" />, fresh),
     );
     const root = rootOf(screen.getByText('Recommended for you'));
     expect(root).toHaveAttribute('data-state', 'idle');
-    rerender(withClient(<RecommendationList recommender={recommender} userId="u1" />));
+    expect(screen.getByText('Recommendations appear once someone is signed in.')).toBeVisible();
+    rerender(withClient(<RecommendationList recommender={recommender} userId="u1" />, fresh));
     expect(root).toHaveAttribute('data-state', 'loading');
     expect(screen.getByText('Finding recommendations…')).toBeVisible();
+    const adding = recommender.addItems(templates);
+    await waitFor(() =>
+      expect(root.querySelector('[data-part="loading"]')).toHaveTextContent(
+        /Loading the model|Preparing the model/,
+      ),
+    );
+    expect(root).toHaveAttribute('data-state', 'loading');
+    await adding;
+    // Items, but nobody used any yet: nothing to go on.
     await hasState(root, 'empty');
     expect(screen.getByText(/Nothing to recommend yet/)).toBeVisible();
     expect(screen.queryByRole('list')).toBeNull();
+    fresh.dispose();
   });
 
   it('shows a typed error as an alert', async () => {

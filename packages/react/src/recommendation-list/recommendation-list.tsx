@@ -177,7 +177,12 @@ export const RecommendationList = forwardRef<HTMLDivElement, RecommendationListP
           <p data-part="idle">Recommendations appear once someone is signed in.</p>
         )}
         {state === 'loading' && (
-          <p data-part="loading">{waitingText(result.progress, 'Finding recommendations…')}</p>
+          <p data-part="loading">
+            {waitingText(
+              result.progress,
+              snapshot.fitting ? 'Learning from what people used…' : 'Finding recommendations…',
+            )}
+          </p>
         )}
         {state === 'empty' && (
           <p data-part="empty">Nothing to recommend yet: recommendations follow what people use.</p>
