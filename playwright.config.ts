@@ -31,6 +31,7 @@ const lanes = {
     'lab-page.spec.ts',
     'generation-widgets.spec.ts',
     'search-and-recommend.spec.ts',
+    'catalog-page.spec.ts',
   ],
 };
 const unassigned = readdirSync('e2e')

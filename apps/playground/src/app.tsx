@@ -1,3 +1,4 @@
+import { CatalogPage } from './catalog/catalog-page.js';
 import { InboxPage } from './inbox/inbox-page.js';
 import { LabPage } from './lab/lab-page.js';
 import { SimilarityPage } from './similarity-page.js';
@@ -6,11 +7,13 @@ import { type Route, useHashRoute } from './use-hash-route.js';
 const pages: { route: Route; href: string; title: string }[] = [
   { route: 'similarity', href: '#/', title: 'Similarity' },
   { route: 'inbox', href: '#/inbox', title: 'Support inbox' },
+  { route: 'catalog', href: '#/catalog', title: 'Help centre' },
   { route: 'lab', href: '#/lab', title: 'Model lab' },
 ];
 
 /**
- * The playground: a similarity page, a support inbox and a model lab, switched by hash routes.
+ * The playground: a similarity page, a support inbox, a help centre (search and
+ * recommendations) and a model lab, switched by hash routes.
  *
  * @example
  * <OnDeviceProvider client={createClient()}><App /></OnDeviceProvider>
@@ -39,7 +42,15 @@ export function App() {
           ))}
         </nav>
       </header>
-      {route === 'inbox' ? <InboxPage /> : route === 'lab' ? <LabPage /> : <SimilarityPage />}
+      {route === 'inbox' ? (
+        <InboxPage />
+      ) : route === 'lab' ? (
+        <LabPage />
+      ) : route === 'catalog' ? (
+        <CatalogPage />
+      ) : (
+        <SimilarityPage />
+      )}
     </main>
   );
 }

@@ -1,14 +1,18 @@
 import { useSyncExternalStore } from 'react';
 
-/** The playground's pages, by hash: `#/` (or none), `#/inbox` and `#/lab`. */
-export type Route = 'similarity' | 'inbox' | 'lab';
+/** The playground's pages, by hash: `#/` (or none), `#/inbox`, `#/catalog` and `#/lab`. */
+export type Route = 'similarity' | 'inbox' | 'catalog' | 'lab';
 
 function subscribe(listener: () => void): () => void {
   window.addEventListener('hashchange', listener);
   return () => window.removeEventListener('hashchange', listener);
 }
 
-const routes: Record<string, Route> = { '#/inbox': 'inbox', '#/lab': 'lab' };
+const routes: Record<string, Route> = {
+  '#/inbox': 'inbox',
+  '#/catalog': 'catalog',
+  '#/lab': 'lab',
+};
 
 function routeOf(hash: string): Route {
   return routes[hash] ?? 'similarity';
