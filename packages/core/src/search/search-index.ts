@@ -9,6 +9,8 @@ import type { RecordStore } from '../util/record-store.js';
 import { Subscribable } from '../util/subscribable.js';
 import { normalized } from '../util/vector-math.js';
 import { yieldToEventLoop } from '../util/yield-to-event-loop.js';
+import { checkDocument, documentKey } from './check-document.js';
+import { countFacets, facetFieldsOf, filterOf } from './facets.js';
 import { type FieldPassage, fieldPassages, passageWords } from './field-passages.js';
 import { fuseRankings, defaultFusion, type Fusion } from './fuse-rankings.js';
 import { findHighlights, queryTerms } from './highlights.js';
@@ -18,7 +20,6 @@ import {
   type IndexingOptions,
   type IndexingProgress,
   type SearchDocument,
-  type SearchFilters,
   type SearchHit,
   type SearchIndex,
   type SearchIndexExport,
@@ -155,7 +156,7 @@ class LocalSearchIndex<Doc extends SearchDocument>
         message: `remove() takes a list of document ids; got ${describeValue(ids)}.`,
       });
     }
-    const keys = ids.map((id, index) => this.keyOf(id, `ids[${index}]`));
+    const keys = ids.map((id, index) => documentKey(id, `ids[${index}]`));
     return this.mutate(async () => {
       let removed = 0;
       for (const key of new Set(keys)) if (this.drop(key)) removed += 1;
@@ -198,8 +199,12 @@ class LocalSearchIndex<Doc extends SearchDocument>
       });
     }
     const mode = options.mode ?? 'hybrid';
-    const accept = this.filterOf(options.filters);
-    const facetFields = this.facetFieldsOf(options.facets);
+    const accept = filterOf(
+      this.settings,
+      options.filters,
+      (key) => this.entries.get(key)?.document,
+    );
+    const facetFields = facetFieldsOf(this.settings, options.facets);
     const fusion = fusionOf(options.fusion);
     const { signal } = options;
     const what = 'The search';
@@ -233,7 +238,11 @@ class LocalSearchIndex<Doc extends SearchDocument>
             );
 
     const candidates = new Set<string>([...keywordRanks.keys(), ...semanticRanks.keys()]);
-    const facets = this.countFacets(candidates, facetFields);
+    const facets = countFacets(
+      candidates,
+      facetFields,
+      (key) => (this.entries.get(key) as Entry<Doc>).document,
+    );
     const terms = queryTerms(query);
     const hits: SearchHit<Doc>[] = [];
     for (const { key, score } of ranked.slice(0, k)) {
@@ -398,7 +407,7 @@ class LocalSearchIndex<Doc extends SearchDocument>
       idField: this.settings.idField,
       fields: this.settings.fields,
       facets: this.settings.facets,
-      check: (document: unknown, path: string) => this.checkDocument(document, path),
+      check: (document: unknown, path: string) => checkDocument(this.settings, document, path),
     };
   }
 
@@ -447,7 +456,9 @@ class LocalSearchIndex<Doc extends SearchDocument>
       });
     }
     // Checked now, so a bad document fails the call before any work.
-    documents.forEach((document, index) => this.checkDocument(document, `documents[${index}]`));
+    documents.forEach((document, index) =>
+      checkDocument(this.settings, document, `documents[${index}]`),
+    );
     return this.mutate(async () => {
       await this.loading.catch(() => undefined);
       const prepared = await this.prepare(kind, documents, options);
@@ -475,7 +486,7 @@ class LocalSearchIndex<Doc extends SearchDocument>
       passages: (FieldPassage & { field: string; text: string })[];
     }[] = [];
     documents.forEach((document, index) => {
-      const key = this.checkDocument(document, `documents[${index}]`);
+      const key = checkDocument(this.settings, document, `documents[${index}]`);
       if (seen.has(key)) {
         throw new InvalidInputError({
           parameter: `documents[${index}].${this.settings.idField}`,
@@ -741,131 +752,6 @@ class LocalSearchIndex<Doc extends SearchDocument>
     return [...best.values()];
   }
 
-  private filterOf(filters: SearchFilters | undefined): (key: string) => boolean {
-    if (filters === undefined) return () => true;
-    if (typeof filters !== 'object' || filters === null || Array.isArray(filters)) {
-      throw new InvalidInputError({
-        parameter: 'options.filters',
-        message: `filters must be { facet: value | values }; got ${describeValue(filters)}.`,
-      });
-    }
-    const wanted: [string, Set<string>][] = [];
-    for (const [field, value] of Object.entries(filters)) {
-      if (!this.settings.facets.includes(field)) {
-        throw new InvalidInputError({
-          parameter: `options.filters.${field}`,
-          message: `"${field}" is not a facet of this index; its facets: ${this.settings.facets.join(', ') || '(none)'}.`,
-        });
-      }
-      const values = Array.isArray(value) ? value : [value];
-      values.forEach((entry: unknown, index) => {
-        if (!['string', 'number', 'boolean'].includes(typeof entry)) {
-          throw new InvalidInputError({
-            parameter: `options.filters.${field}${Array.isArray(value) ? `[${index}]` : ''}`,
-            message: `a filter value must be a string, number or boolean; got ${describeValue(entry)}.`,
-          });
-        }
-      });
-      wanted.push([field, new Set(values.map(String))]);
-    }
-    return (key) => {
-      const document = this.entries.get(key)?.document;
-      if (!document) return false;
-      return wanted.every(([field, values]) =>
-        facetValues(document[field]).some((value) => values.has(value)),
-      );
-    };
-  }
-
-  private facetFieldsOf(facets: readonly string[] | undefined): string[] {
-    if (facets === undefined) return [...this.settings.facets];
-    if (!Array.isArray(facets)) {
-      throw new InvalidInputError({
-        parameter: 'options.facets',
-        message: `facets must be a list of facet fields; got ${describeValue(facets)}.`,
-      });
-    }
-    facets.forEach((field: unknown, index) => {
-      if (typeof field !== 'string' || !this.settings.facets.includes(field)) {
-        throw new InvalidInputError({
-          parameter: `options.facets[${index}]`,
-          message: `${describeValue(field)} is not a facet of this index; its facets: ${this.settings.facets.join(', ') || '(none)'}.`,
-        });
-      }
-    });
-    return [...facets];
-  }
-
-  private countFacets(keys: Iterable<string>, fields: string[]) {
-    const counts: Record<string, Record<string, number>> = {};
-    for (const field of fields) counts[field] = {};
-    for (const key of keys) {
-      const document = (this.entries.get(key) as Entry<Doc>).document;
-      for (const field of fields) {
-        const bucket = counts[field] as Record<string, number>;
-        for (const value of new Set(facetValues(document[field]))) {
-          bucket[value] = (bucket[value] ?? 0) + 1;
-        }
-      }
-    }
-    return counts;
-  }
-
-  private keyOf(id: unknown, parameter: string): string {
-    if ((typeof id === 'string' && id !== '') || (typeof id === 'number' && Number.isFinite(id))) {
-      return String(id);
-    }
-    throw new InvalidInputError({
-      parameter,
-      message: `A document id must be a non-empty string or a finite number; got ${describeValue(id)}.`,
-    });
-  }
-
-  /** Checks one document's id, text fields and facets; returns its key. */
-  private checkDocument(document: unknown, path: string): string {
-    if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-      throw new InvalidInputError({
-        parameter: path,
-        message: `A document must be a plain object; got ${describeValue(document)}.`,
-      });
-    }
-    const record = document as Record<string, unknown>;
-    const key = this.keyOf(record[this.settings.idField], `${path}.${this.settings.idField}`);
-    for (const field of Object.keys(this.settings.fields)) {
-      const value = record[field];
-      if (value !== undefined && value !== null && typeof value !== 'string') {
-        throw new InvalidInputError({
-          parameter: `${path}.${field}`,
-          message: `Text field "${field}" must be a string (or left out); got ${describeValue(value)}.`,
-        });
-      }
-    }
-    for (const field of this.settings.facets) {
-      const value = record[field];
-      const ok =
-        value === undefined ||
-        value === null ||
-        ['string', 'number', 'boolean'].includes(typeof value) ||
-        (Array.isArray(value) && value.every((entry) => typeof entry === 'string'));
-      if (!ok) {
-        throw new InvalidInputError({
-          parameter: `${path}.${field}`,
-          message: `Facet "${field}" must be a string, number, boolean or a list of strings; got ${describeValue(value)}.`,
-        });
-      }
-    }
-    try {
-      structuredClone(document);
-    } catch (error) {
-      throw new InvalidInputError({
-        parameter: path,
-        message: `A document must be plain data that can be stored (no functions or class instances): ${(error as Error).message}`,
-        cause: error,
-      });
-    }
-    return key;
-  }
-
   private fieldText(document: SearchDocument, field: string): string {
     const value = document[field];
     return typeof value === 'string' ? value : '';
@@ -894,11 +780,6 @@ class LocalSearchIndex<Doc extends SearchDocument>
     this.snapshot = { ...this.snapshot, documents: this.entries.size, ...change };
     this.notify();
   }
-}
-
-function facetValues(value: unknown): string[] {
-  if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? value.map(String) : [String(value)];
 }
 
 function fusionOf(value: unknown): Fusion {
