@@ -135,7 +135,7 @@ export const Empty: Story = {};
 /** Documents being embedded: the progress of the index's running `add` (held part-way). */
 export const Indexing: Story = {
   name: 'Indexing with progress',
-  render: (args) => <IndexingHelpSearch {...args} indexing={{ embedded: 14, total: 40 }} />,
+  render: (args) => <IndexingHelpSearch {...args} indexing={{ embedded: 8, total: 20 }} />,
 };
 
 /**
@@ -180,7 +180,7 @@ export const AllStates: Story = {
           <IndexingHelpSearch
             {...args}
             label="Search (indexing)"
-            indexing={{ embedded: 14, total: 40 }}
+            indexing={{ embedded: 8, total: 20 }}
           />
         </dd>
         <dt>Ready</dt>

@@ -6,6 +6,8 @@ import { RecommendationsObserver } from './recommendations-observer.js';
 
 // A real recommender: USE-lite embeddings of the item texts and a real fit, in-thread in Node.
 const client = createClient({ backend: 'wasm' });
+// Searches embed in this thread: on a busy machine, allow more than a second for a result.
+vi.setConfig({ expect: { poll: { timeout: 30_000 } } });
 afterAll(() => client.dispose());
 
 const templates: RecommendableItem[] = [

@@ -5,6 +5,8 @@ import { SearchObserver } from './search-observer.js';
 
 // A real index: USE-lite embeddings (tfjs wasm, in-thread in Node), kept in memory.
 const client = createClient({ backend: 'wasm' });
+// Searches embed in this thread: on a busy machine, allow more than a second for a result.
+vi.setConfig({ expect: { poll: { timeout: 30_000 } } });
 afterAll(() => client.dispose());
 
 const articles = [

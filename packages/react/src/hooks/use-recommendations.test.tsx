@@ -1,5 +1,5 @@
 import { type OnDeviceClient, createClient } from '@ondevice/core';
-import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
+import { act, cleanup, configure, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { MissingProviderError } from '../errors/missing-provider-error.js';
@@ -15,6 +15,8 @@ afterEach(() => {
 
 // A real recommender: USE-lite embeddings (tfjs wasm) of the item texts, kept in memory.
 const client = createClient({ backend: 'wasm' });
+// Embeddings run in this thread: on a busy machine, allow more than a second for a result.
+configure({ asyncUtilTimeout: 30_000 });
 afterAll(() => client.dispose());
 const wrapper = ({ children }: { children: ReactNode }) => (
   <OnDeviceProvider client={client}>{children}</OnDeviceProvider>

@@ -1,5 +1,5 @@
 import { type OnDeviceClient, createClient } from '@ondevice/core';
-import { cleanup, renderHook, waitFor } from '@testing-library/react';
+import { cleanup, configure, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { MissingProviderError } from '../errors/missing-provider-error.js';
@@ -14,6 +14,8 @@ afterEach(() => {
 
 // A real index: USE-lite embeddings (tfjs wasm) of the client, kept in memory.
 const client = createClient({ backend: 'wasm' });
+// Embeddings run in this thread: on a busy machine, allow more than a second for a result.
+configure({ asyncUtilTimeout: 30_000 });
 afterAll(() => client.dispose());
 const wrapper = ({ children }: { children: ReactNode }) => (
   <OnDeviceProvider client={client}>{children}</OnDeviceProvider>

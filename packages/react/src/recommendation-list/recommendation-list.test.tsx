@@ -2,7 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type OnDeviceClient, type Recommender, createClient } from '@ondevice/core';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { type ReactNode, createRef } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -15,6 +15,8 @@ afterEach(cleanup);
 
 // A real recommender: USE-lite embeddings (tfjs wasm) of the item texts, kept in memory.
 const client = createClient({ backend: 'wasm' });
+// Embeddings run in this thread: on a busy machine, allow more than a second for a result.
+configure({ asyncUtilTimeout: 30_000 });
 afterAll(() => client.dispose());
 const withClient = (children: ReactNode, owner: OnDeviceClient = client) => (
   <OnDeviceProvider client={owner}>{children}</OnDeviceProvider>

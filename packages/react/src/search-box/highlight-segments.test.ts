@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { completions } from './completions.js';
 import { highlightSegments, snippetOf } from './highlight-segments.js';
 
 const mark = (field: string, start: number, end: number, text = '') => ({
@@ -62,33 +61,5 @@ describe('snippetOf', () => {
     const snippet = snippetOf(body, [], 'body', { maxLength: 60, anchor: start });
     expect(snippet.text).toContain('delete');
     expect(snippet.highlights).toEqual([]);
-  });
-});
-
-describe('completions', () => {
-  it('offers one completion of the last typed word per indexed word, shortest first', () => {
-    expect(completions('refu', ['refunds refund'], 5)).toEqual(['refund', 'refunds']);
-    expect(completions('Export re', ['export report reports'], 5)).toEqual([
-      'Export report',
-      'Export reports',
-    ]);
-  });
-
-  it('keeps what was typed before the last word, separators included', () => {
-    expect(completions('two-f', ['two factor from'], 5)).toEqual(['two-from', 'two-factor']);
-    expect(completions('exp re', ['export report reports'], 5)).toEqual([
-      'exp report',
-      'exp reports',
-    ]);
-    expect(completions('  ', ['anything'], 5)).toEqual([]);
-  });
-
-  it('leaves out the typed query and repeats, up to max', () => {
-    expect(completions('payment', ['payment', 'payments payment'], 5)).toEqual(['payments']);
-    expect(completions('pa', ['pay payment', 'pay password', 'page'], 3)).toEqual([
-      'pay',
-      'payment',
-      'password',
-    ]);
   });
 });

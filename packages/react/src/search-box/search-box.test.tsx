@@ -7,7 +7,7 @@ import {
   type SearchIndexExport,
   createClient,
 } from '@ondevice/core';
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { type ReactNode, createRef } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -19,6 +19,8 @@ afterEach(cleanup);
 
 // Real indexes: USE-lite embeddings (tfjs wasm) of a real client, kept in memory.
 const client = createClient({ backend: 'wasm' });
+// Embeddings run in this thread: on a busy machine, allow more than a second for a result.
+configure({ asyncUtilTimeout: 30_000 });
 afterAll(() => client.dispose());
 const withClient = (children: ReactNode, owner: OnDeviceClient = client) => (
   <OnDeviceProvider client={owner}>{children}</OnDeviceProvider>
@@ -93,7 +95,11 @@ describe('<SearchBox> (real USE-lite index)', () => {
     );
     const input = screen.getByRole('combobox', { name: 'Search' });
     await user.type(input, 'pa');
-    const listbox = await screen.findByRole('listbox', { name: 'Suggestions' });
+    const listbox = await screen.findByRole(
+      'listbox',
+      { name: 'Suggestions' },
+      { timeout: 30_000 },
+    );
     const options = within(listbox).getAllByRole('option');
     expect(options.map((option) => option.textContent)).toEqual(
       expect.arrayContaining(['paid', 'page', 'payment', 'password']),
@@ -125,7 +131,7 @@ describe('<SearchBox> (real USE-lite index)', () => {
     expect(screen.getByRole('status')).toHaveTextContent('1 result');
 
     await user.keyboard('{Backspace}');
-    await screen.findByRole('listbox', { name: 'Suggestions' });
+    await screen.findByRole('listbox', { name: 'Suggestions' }, { timeout: 30_000 });
     await user.keyboard('{Escape}');
     expect(input).toHaveAttribute('aria-expanded', 'false');
     expect(input).toHaveValue('passwor');
@@ -139,7 +145,9 @@ describe('<SearchBox> (real USE-lite index)', () => {
     render(withClient(<SearchBox index={await helpIndex()} mode="keyword" />));
     const input = screen.getByRole('combobox', { name: 'Search' });
     await user.type(input, 'two-f');
-    await user.click(await screen.findByRole('option', { name: 'two-factor' }));
+    await user.click(
+      await screen.findByRole('option', { name: 'two-factor' }, { timeout: 30_000 }),
+    );
     expect(input).toHaveValue('two-factor');
     expect(input).toHaveFocus();
   });

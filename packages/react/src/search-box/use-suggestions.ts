@@ -1,13 +1,12 @@
 import type { SearchIndex } from '@ondevice/core';
 import { useEffect } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
-import { completions } from './completions.js';
 import type { SearchBoxStoreState } from './search-box-store.js';
 
 /**
- * Keeps the store's suggestions for `query` from `index.suggest` (the indexed words the last
- * typed word may become); none for a blank query or when `max` is 0. A late answer for an
- * older query is dropped.
+ * Keeps the store's suggestions for `query` from `index.suggest` (the query with its last word
+ * completed or corrected from the indexed words), the query itself left out; none for a blank
+ * query or when `max` is 0. A late answer for an older query is dropped.
  *
  * @example
  * useSuggestions({ index, query, max: 5, store })
@@ -26,9 +25,14 @@ export function useSuggestions(options: {
       return;
     }
     let current = true;
-    index.suggest(query, { k: Math.min(max, 100) }).then(
+    // One more than shown: the query itself, when it is a whole word, is left out.
+    index.suggest(query, { k: Math.min(max + 1, 100) }).then(
       (suggestions) => {
-        if (current) setSuggestions(query, completions(query, suggestions, max));
+        const typed = query.trim().toLowerCase();
+        const offered = suggestions
+          .filter((suggestion) => suggestion.toLowerCase() !== typed)
+          .slice(0, max);
+        if (current) setSuggestions(query, offered);
       },
       // Suggestions are a convenience: without them the box still searches.
       () => {
