@@ -60,7 +60,7 @@ export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
  * task's per-class figures and confusion summary. With `--json` the report goes to stderr and
  * stdout is one JSON line `{"task","metric","value","n"}`. The `generate` command prints the
  * prompt and its greedy continuation as they come, then the figures (tokens/s); its JSON line
- * adds `"text"`.
+ * adds `"text"`. A task may add fields to the JSON line (`retrieval`: `"byMode"`, `"fusion"`).
  *
  * @example
  * process.exitCode = await runEvalCli(process.argv.slice(2), {
@@ -117,7 +117,7 @@ export async function runEvalCli(argv: readonly string[], io: EvalCliIo): Promis
     if (command.json) {
       io.stderr(report);
       io.stdout(
-        `${JSON.stringify({ task: command.task, metric: task.metric, value, n: prepared.n })}\n`,
+        `${JSON.stringify({ task: command.task, metric: task.metric, value, n: prepared.n, ...outcome.jsonFields })}\n`,
       );
     } else {
       io.stdout(report);

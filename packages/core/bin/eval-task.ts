@@ -48,6 +48,11 @@ export interface EvalOutcome {
   facts?: [string, string][];
   /** Per-class figures and the confusion summary, printed after the table. */
   details?: string;
+  /**
+   * Further fields of the `--json` line, after `task`, `metric`, `value` and `n` (e.g. the
+   * retrieval task's figures by mode).
+   */
+  jsonFields?: Record<string, unknown>;
 }
 
 /** A task's data, read and validated, ready to score. */
