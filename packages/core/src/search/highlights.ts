@@ -1,4 +1,5 @@
 import type { SearchHighlight } from './search-types.js';
+import { keywordTerm } from './stop-words.js';
 
 /** Words as the keyword index splits them (MiniSearch: runs of letters, digits and marks). */
 const wordPattern = /[\p{L}\p{N}\p{M}]+/gu;
@@ -14,6 +15,16 @@ const maximumPerField = 20;
  */
 export function queryTerms(query: string): string[] {
   return [...query.toLowerCase().matchAll(wordPattern)].map((match) => match[0]);
+}
+
+/**
+ * The query's words that can match (stop words left out), for highlighting.
+ *
+ * @example
+ * matchableTerms('reset the password') // ['reset', 'password']
+ */
+export function matchableTerms(query: string): string[] {
+  return queryTerms(query).filter((term) => keywordTerm(term) !== null);
 }
 
 /**

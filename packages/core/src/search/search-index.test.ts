@@ -141,6 +141,17 @@ describe('searchIndex (real USE-lite embeddings)', () => {
     );
   });
 
+  it('leaves stop words out of keyword matching and highlights; counts only close semantic candidates', async () => {
+    const index = freshIndex();
+    await index.add(articles);
+    expect((await index.search('the', { mode: 'keyword' })).hits).toEqual([]);
+    const { hits } = await index.search('the invoice', { mode: 'keyword' });
+    expect(hits[0]?.highlights.map((h) => h.text.toLowerCase())).not.toContain('the');
+    // Off topic: the semantic neighbours are far, so facets count little beyond the hits shown.
+    const far = await index.search('weather forecast for the weekend', { mode: 'semantic', k: 2 });
+    expect(far.total).toBeLessThan(articles.length);
+  });
+
   it('suggests completions from indexed words, with typos', async () => {
     const index = freshIndex();
     await index.add(articles);

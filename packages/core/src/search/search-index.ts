@@ -13,8 +13,9 @@ import { checkDocument, documentKey } from './check-document.js';
 import { countFacets, facetFieldsOf, filterOf } from './facets.js';
 import { type FieldPassage, fieldPassages, passageWords } from './field-passages.js';
 import { fuseRankings, defaultFusion, type Fusion } from './fuse-rankings.js';
-import { findHighlights, queryTerms } from './highlights.js';
+import { findHighlights, matchableTerms, queryTerms } from './highlights.js';
 import { QuantizedVectors } from './quantized-vectors.js';
+import { keywordTerm } from './stop-words.js';
 import type { SearchSettings } from './search-settings.js';
 import {
   type IndexingOptions,
@@ -48,8 +49,15 @@ export interface TextEmbedder {
   ): Promise<{ embeddings: Float32Array[] }>;
 }
 
-/** Candidates each ranking contributes to fusion and facet counts. */
+/** Candidates each ranking contributes to fusion. */
 const candidatePool = 100;
+/**
+ * Cosine from which a semantic candidate counts in facets and `total` (USE-lite: unrelated short
+ * texts mostly score below 0.3)…
+ */
+const facetSimilarity = 0.3;
+/** …and within this of the best one (on a topical index, most documents pass 0.3). */
+const facetSpread = 0.15;
 /** Passages embedded per request to the worker (progress and cancellation between them). */
 const embedChunk = 256;
 /** Vectors scored before a search lets the page run (about 10 ms of work). */
@@ -237,13 +245,21 @@ class LocalSearchIndex<Doc extends SearchDocument>
               fusion,
             );
 
-    const candidates = new Set<string>([...keywordRanks.keys(), ...semanticRanks.keys()]);
+    // What the facets count: every keyword match, and the semantic candidates close enough to
+    // mean something (on a small index the semantic top 100 is most of it), and what is shown.
+    const candidates = new Set<string>([
+      ...keywordRanks.keys(),
+      ...semanticMatches
+        .filter((match) => match.score >= facetSimilarity)
+        .map((match) => match.key),
+      ...ranked.slice(0, k).map((entry) => entry.key),
+    ]);
     const facets = countFacets(
       candidates,
       facetFields,
       (key) => (this.entries.get(key) as Entry<Doc>).document,
     );
-    const terms = queryTerms(query);
+    const terms = matchableTerms(query);
     const hits: SearchHit<Doc>[] = [];
     for (const { key, score } of ranked.slice(0, k)) {
       const entry = this.entries.get(key) as Entry<Doc>;
@@ -390,6 +406,7 @@ class LocalSearchIndex<Doc extends SearchDocument>
       idField: keyField,
       fields: Object.keys(this.settings.fields),
       storeFields: [],
+      processTerm: keywordTerm,
       searchOptions: {
         boost: this.settings.fields,
         // The last word may be half typed; longer words may be misspelt.

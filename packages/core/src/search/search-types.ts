@@ -123,7 +123,7 @@ export interface SearchOptions {
    * How `hybrid` fuses the two rankings: `rank` (weighted reciprocal rank, the default:
    * `(1 − w)/(60 + keyword rank) + w/(60 + semantic rank)`) or `score` (the two scores scaled to
    * 0…1 over the candidates, then `(1 − w)·keyword + w·semantic`); `semanticWeight` is `w`.
-   * @default { method: 'rank', semanticWeight: 0.5 } (see docs/quality.md for how it was chosen)
+   * @default { method: 'rank', semanticWeight: 0.6 } (see docs/quality.md for how it was chosen)
    */
   fusion?: { method?: 'rank' | 'score'; semanticWeight?: number };
 }
