@@ -247,11 +247,10 @@ class LocalSearchIndex<Doc extends SearchDocument>
 
     // What the facets count: every keyword match, and the semantic candidates close enough to
     // mean something (on a small index the semantic top 100 is most of it), and what is shown.
+    const closeEnough = Math.max(facetSimilarity, (semanticMatches[0]?.score ?? 0) - facetSpread);
     const candidates = new Set<string>([
       ...keywordRanks.keys(),
-      ...semanticMatches
-        .filter((match) => match.score >= facetSimilarity)
-        .map((match) => match.key),
+      ...semanticMatches.filter((match) => match.score >= closeEnough).map((match) => match.key),
       ...ranked.slice(0, k).map((entry) => entry.key),
     ]);
     const facets = countFacets(
