@@ -6,6 +6,8 @@ export interface EvalInputs {
   file?: string;
   /** `--train`: rows the classifier may be taught from. */
   train?: string;
+  /** `--dir`: a data set's folder (MovieLens' ml-100k). */
+  dir?: string;
   /**
    * `--holdout-per-class`: instead of `--file`, evaluate on this many rows per class held out of
    * `--train` (seeded, stratified: core's `fewShotSplit`), never taught.

@@ -1,6 +1,7 @@
 import { agNewsTask } from './agnews-task.js';
 import { banking77Task } from './banking77-task.js';
 import type { EvalTask } from './eval-task.js';
+import { movieLensTask } from './movielens-task.js';
 import { retrievalTask } from './retrieval-task.js';
 import { sst2Task } from './sst2-task.js';
 import { stsbTask } from './stsb-task.js';
@@ -12,6 +13,7 @@ export const evalTasks: Readonly<Record<string, EvalTask>> = Object.freeze({
   agnews: agNewsTask,
   banking77: banking77Task,
   retrieval: retrievalTask,
+  movielens: movieLensTask,
 });
 
 /** Task names, for messages and `--help`. */

@@ -34,7 +34,14 @@ export type EvalCommand =
 /** Every command name: the evaluation tasks, then `generate`. */
 export const commandNames: readonly string[] = [...evalTaskNames, generateCommandName];
 
-const inputNames: readonly EvalInputName[] = ['file', 'train', 'holdoutPerClass', 'shots', 'seed'];
+const inputNames: readonly EvalInputName[] = [
+  'file',
+  'train',
+  'dir',
+  'holdoutPerClass',
+  'shots',
+  'seed',
+];
 
 /** Usage text shown by `--help` and after a usage error. */
 export function evalUsage(): string {
@@ -56,9 +63,10 @@ export function evalUsage(): string {
     'Options:',
     '  --file <path>             data file to evaluate on (stsb, sst2, agnews; banking77 and retrieval unless --holdout-per-class)',
     '  --train <path>            rows to teach from (banking77) or to index (retrieval)',
+    '  --dir <path>              the data set folder (movielens: ml-100k, with u.data, u.item, u.genre)',
     '  --holdout-per-class <n>   evaluate on n rows per class held out of --train, never taught or indexed (banking77, retrieval)',
     '  --shots <k>               examples taught per class, sampled from --train (banking77; default 10)',
-    '  --seed <n>                seed of the sampled shots and held-out rows (banking77, retrieval; default 2024)',
+    '  --seed <n>                seed of the sampled shots and held-out rows (banking77, retrieval; default 2024; movielens: ties and negatives, default 1)',
     '  --json                    end stdout with one line {"task","metric","value","n"} (generate adds "text", retrieval "byMode" and "fusion"; the report goes to stderr)',
     '  --backend <name>          tfjs backend (default wasm; in Node wasm, cpu or auto work)',
     `  --model <id>              embedding model (default ${defaultEmbeddingModelId}; also ${listModelIds()
@@ -92,6 +100,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalCommand {
       options: {
         file: { type: 'string' },
         train: { type: 'string' },
+        dir: { type: 'string' },
         'holdout-per-class': { type: 'string' },
         shots: { type: 'string' },
         seed: { type: 'string' },
@@ -136,6 +145,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalCommand {
     const evalOptions = {
       '--file': values.file,
       '--train': values.train,
+      '--dir': values.dir,
       '--holdout-per-class': values['holdout-per-class'],
       '--shots': values.shots,
       '--seed': values.seed,
@@ -165,6 +175,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalCommand {
   const given: Record<EvalInputName, string | undefined> = {
     file: values.file,
     train: values.train,
+    dir: values.dir,
     holdoutPerClass: values['holdout-per-class'],
     shots: values.shots,
     seed: values.seed,
@@ -180,12 +191,15 @@ export function parseEvalArgs(argv: readonly string[]): EvalCommand {
     if (given[name] === undefined && task.inputs[name] === 'required') {
       throw new InvalidInputError({
         parameter: name,
-        message: `Missing ${optionOf(name)} <path>: the ${taskName} data file to ${name === 'train' ? 'teach from' : 'evaluate on'}.`,
+        message:
+          name === 'dir'
+            ? `Missing --dir <path>: the ${taskName} data set folder.`
+            : `Missing ${optionOf(name)} <path>: the ${taskName} data file to ${name === 'train' ? 'teach from' : 'evaluate on'}.`,
       });
     }
   }
   const inputs: EvalInputs = {};
-  for (const name of ['file', 'train'] as const) {
+  for (const name of ['file', 'train', 'dir'] as const) {
     const path = given[name];
     if (path === '') {
       throw new InvalidInputError({ parameter: name, message: `${optionOf(name)} needs a path.` });
