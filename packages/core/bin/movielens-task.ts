@@ -166,7 +166,7 @@ export const movieLensTask: EvalTask = {
             percent(run.hitRate),
             percent(run.ndcg),
             String(Math.round(run.fitMs)),
-            percent(run.report.validation.byAlgorithm.at(-1)?.ndcg ?? 0),
+            percent(validationOf(run)),
           ]),
         ]);
         const chosen = shipped.report.validation.chosen;
@@ -207,6 +207,12 @@ export const movieLensTask: EvalTask = {
     };
   },
 };
+
+/** The validation NDCG@10 of a run's own algorithm (`auto`: the one it chose, listed last). */
+function validationOf(run: AlgorithmRun): number {
+  const entries = run.report.validation.byAlgorithm;
+  return (entries.find((entry) => entry.name === run.algorithm) ?? entries.at(-1))?.ndcg ?? 0;
+}
 
 /** Films as recommendable items: the title, and the genres as text and tags. */
 function filmsOf(items: readonly MovieLensItem[]) {
