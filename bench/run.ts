@@ -7,15 +7,27 @@ import { launchChromium } from './node/bench-browser.js';
 import { buildReport } from './node/bench-report.js';
 import { formatTable, renderMarkdown } from './node/format-report.js';
 import { machineInfo } from './node/machine-info.js';
+import { extractBlock, spliceBlock } from './node/markdown-blocks.js';
 import { measureBackendChoice } from './node/measure-backend-choice.js';
 import { measureBundleSize } from './node/measure-bundle-size.js';
 import { measureFirstEmbedding } from './node/measure-first-embedding.js';
+import { type RecommendRuns, measureRecommend } from './node/measure-recommend.js';
 import { measureReliabilityLines } from './node/measure-reliability.js';
 import { measureRetrain } from './node/measure-retrain.js';
+import { measureSearch } from './node/measure-search.js';
 import { measureThroughput } from './node/measure-throughput.js';
 import { measureEncoder, measureGeneration, measureMemory } from './node/measure-transformers.js';
 import { measureTyping } from './node/measure-typing.js';
+import {
+  buildRecommendReport,
+  formatRecommendLines,
+  recommendBlockMarkers,
+  renderRecommendMarkdown,
+} from './node/recommend-report.js';
+import { renderSearchMarkdown, searchBlockMarkers } from './node/search-markdown.js';
+import { buildSearchReport, formatSearchLines } from './node/search-report.js';
 import { serveBenchPages } from './node/serve-bench-pages.js';
+import type { SearchRun } from './pages/search-run.js';
 import {
   type TransformersMeasurements,
   buildTransformersReport,
@@ -26,8 +38,14 @@ import {
 } from './node/transformers-report.js';
 import { repositoryRoot } from './vite-config.js';
 
-/** Parts `--only` can name: the TensorFlow.js figures (a)–(h), then (i), (j) and (k). */
-const partNames = ['tfjs', 'generation', 'encoder', 'memory'] as const;
+/** What (l) and (m) measured; a part left out by `--only` is undefined. */
+interface RetrievalMeasurements {
+  search?: SearchRun[];
+  recommend?: RecommendRuns;
+}
+
+/** Parts `--only` can name: the TensorFlow.js figures (a)–(h), then (i)–(m). */
+const partNames = ['tfjs', 'generation', 'encoder', 'memory', 'search', 'recommend'] as const;
 type PartName = (typeof partNames)[number];
 
 const usage = `Usage: npm run bench [-- --rounds <n>] [--only <parts>] [--write]
@@ -35,7 +53,8 @@ const usage = `Usage: npm run bench [-- --rounds <n>] [--only <parts>] [--write]
 Measures ondevice side by side with the raw Universal Sentence Encoder and the raw
 Transformers.js pipelines in headless Chromium (/usr/bin/chromium, or CHROMIUM_PATH) and in
 Node, then prints a table of the targets and a JSON report on stdout (progress on stderr).
-Takes about 11 minutes (tfjs about 8, generation, encoder and memory about 3 together).
+Takes about 11 minutes (tfjs about 8, generation, encoder and memory about 3 together), and
+search and recommend a few minutes more.
 
   --rounds <n>    rounds of the TensorFlow.js throughput jobs (default 4)
   --only <parts>  comma-separated parts to run (default all): ${partNames.join(', ')}
@@ -44,9 +63,14 @@ Takes about 11 minutes (tfjs about 8, generation, encoder and memory about 3 tog
                     generation  (i) stories260K, client.generator vs pipeline('text-generation')
                     encoder     (j) length buckets vs pipeline('feature-extraction'), mixed lengths
                     memory      (k) memory before load, after load, after client.unload()
-  --write         also record this run in docs/benchmarks.md: a full run rewrites it; a run
-                  without tfjs must include generation, encoder and memory, and replaces only
-                  their section
+                    search      (l) client.searchIndex() at 10,000 (add) and 100,000 (import)
+                                documents beside MiniSearch and an exact float32 scan
+                    recommend   (m) client.recommender() on MovieLens 100K from ../shared/data
+                                (skipped when absent): fit in the worker, recommend latency
+  --write         also record this run in docs/benchmarks.md: a run with tfjs rewrites it (keeping
+                  the search and recommend sections it did not measure); without tfjs, a run
+                  replaces the sections it measured: generation, encoder and memory together,
+                  search and recommend each on its own
   --help          print this and exit
 `;
 
@@ -86,9 +110,14 @@ const parts = new Set(named as PartName[]);
 const transformersParts = (['generation', 'encoder', 'memory'] as const).filter((part) =>
   parts.has(part),
 );
-if (values.write && !parts.has('tfjs') && transformersParts.length < 3) {
+if (
+  values.write &&
+  !parts.has('tfjs') &&
+  transformersParts.length > 0 &&
+  transformersParts.length < 3
+) {
   console.error(
-    '--write records either a full run, or (without tfjs) generation, encoder and memory together: docs/benchmarks.md keeps one run per section.',
+    '--write records either a full run, or (without tfjs) generation, encoder and memory together, and search and recommend each on its own: docs/benchmarks.md keeps one run per section.',
   );
   process.exit(2);
 }
@@ -102,6 +131,7 @@ const pages = await serveBenchPages();
 const browser = await launchChromium();
 let measured;
 const transformers: TransformersMeasurements = {};
+const retrieval: RetrievalMeasurements = {};
 try {
   if (parts.has('tfjs')) {
     const context = await browser.newContext();
@@ -140,6 +170,16 @@ try {
     log('(k) memory before load, after load, after unload (Node, then a browser of its own)');
     transformers.memory = await measureMemory(pages.url, log);
   }
+  if (parts.has('search')) {
+    log('(l) search index: 10,000 documents added, 100,000 imported (a browser of its own)');
+    retrieval.search = await measureSearch(pages.url, log);
+  }
+  if (parts.has('recommend')) {
+    log('(m) recommender on MovieLens 100K: track, fit in the worker, recommend');
+    const recommendContext = await browser.newContext();
+    retrieval.recommend = await measureRecommend(recommendContext, pages.url, log);
+    await recommendContext.close();
+  }
 } finally {
   await browser.close();
   await pages.close();
@@ -173,22 +213,59 @@ if (measured) {
   );
 }
 
+const searchReport = retrieval.search
+  ? buildSearchReport(retrieval.search, machine, command, date)
+  : undefined;
+const recommendReport = retrieval.recommend
+  ? buildRecommendReport(retrieval.recommend, machine, command, date)
+  : undefined;
+
 const tables = [
   ...(tfjsReport ? [formatTable(tfjsReport)] : []),
   ...(transformersReport ? [formatTransformersLines(transformersReport)] : []),
+  ...(searchReport ? [formatSearchLines(searchReport)] : []),
+  ...(recommendReport ? [formatRecommendLines(recommendReport)] : []),
 ];
-const json = tfjsReport
-  ? { ...tfjsReport, transformers: transformersReport }
-  : { seconds: Math.round(seconds * 10) / 10, transformers: transformersReport };
+const json = {
+  ...(tfjsReport ?? { seconds: Math.round(seconds * 10) / 10 }),
+  transformers: transformersReport,
+  search: searchReport,
+  recommend: recommendReport,
+};
 process.stdout.write(`${tables.join('\n\n')}\n\n${JSON.stringify(json, null, 2)}\n`);
 if (values.write) {
   const file = `${repositoryRoot}docs/benchmarks.md`;
-  const block = transformersReport
-    ? renderTransformersMarkdown(transformersReport, transformersBlockMarkers)
-    : '';
-  const document = tfjsReport
-    ? `${renderMarkdown(tfjsReport)}${block ? `\n${block}` : ''}`
-    : spliceTransformersBlock(await readFile(file, 'utf8'), block);
+  const previous = await readFile(file, 'utf8');
+  // (l) and (m) are blocks of their own: a run writes the ones it measured and keeps the others.
+  const searchBlock = searchReport
+    ? renderSearchMarkdown(searchReport)
+    : extractBlock(previous, searchBlockMarkers);
+  const recommendBlock = recommendReport
+    ? renderRecommendMarkdown(recommendReport)
+    : extractBlock(previous, recommendBlockMarkers);
+  let document: string;
+  if (tfjsReport) {
+    const block = transformersReport
+      ? renderTransformersMarkdown(transformersReport, transformersBlockMarkers)
+      : '';
+    document = [renderMarkdown(tfjsReport), block, searchBlock, recommendBlock]
+      .filter((part) => part)
+      .map((part) => (part as string).trimEnd())
+      .join('\n\n');
+    document = `${document}\n`;
+  } else {
+    document = transformersReport
+      ? spliceTransformersBlock(
+          previous,
+          renderTransformersMarkdown(transformersReport, transformersBlockMarkers),
+        )
+      : previous;
+    if (searchReport && searchBlock)
+      document = spliceBlock(document, searchBlock, searchBlockMarkers);
+    if (recommendReport && recommendBlock) {
+      document = spliceBlock(document, recommendBlock, recommendBlockMarkers);
+    }
+  }
   await writeFile(file, document);
   log(`wrote ${file}`);
 } else {

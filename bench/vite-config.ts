@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { ondevice } from '@ondevice/vite';
 import react from '@vitejs/plugin-react';
 import { type InlineConfig, defaultClientConditions } from 'vite';
+import { serveSharedData } from './node/serve-shared-data.js';
 import { transformersBenchModels } from './workload/transformers-models.js';
 
 /** Repository root and the git-ignored folder bench builds go to. */
@@ -19,6 +20,8 @@ const pages = [
   'teachable',
   'reliability',
   'transformers',
+  'search',
+  'recommend',
 ] as const;
 
 /** Names of the bench pages (`/<name>.html` on the preview server). */
@@ -60,7 +63,8 @@ export function benchPagesConfig(): InlineConfig {
     root,
     logLevel: 'warn',
     // React for the widget pages (sentiment-typing); the others are plain TypeScript. The
-    // Transformers.js models are served from their folders (bench (i)–(k)).
+    // Transformers.js models are served from their folders (bench (i)–(k)); MovieLens from
+    // ../shared/data while the server runs (bench (m)).
     plugins: [
       react(),
       ondevice({
@@ -68,6 +72,7 @@ export function benchPagesConfig(): InlineConfig {
           Object.values(presentTransformersModels()).map((model) => [model.name, model.folder]),
         ),
       }),
+      serveSharedData(repositoryRoot),
     ],
     resolve,
     build: {
