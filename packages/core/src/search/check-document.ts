@@ -21,7 +21,7 @@ export function documentKey(id: unknown, parameter: string): string {
 /**
  * Checks one document against an index's settings: a plain object with a valid id, text fields
  * that are strings (or left out), facets that are a string, number, boolean or list of strings,
- * and nothing that cannot be stored. Returns its key.
+ * Returns its key. (Whether it can be stored is checked when it is copied.)
  *
  * @throws {InvalidInputError} naming the field (`documents[3].title`).
  * @example
@@ -58,15 +58,6 @@ export function checkDocument(settings: SearchSettings, document: unknown, path:
         message: `Facet "${field}" must be a string, number, boolean or a list of strings; got ${describeValue(value)}.`,
       });
     }
-  }
-  try {
-    structuredClone(document);
-  } catch (error) {
-    throw new InvalidInputError({
-      parameter: path,
-      message: `A document must be plain data that can be stored (no functions or class instances): ${(error as Error).message}`,
-      cause: error,
-    });
   }
   return key;
 }

@@ -49,6 +49,8 @@ export interface TextEmbedder {
   ): Promise<{ embeddings: Float32Array[] }>;
 }
 
+/** Documents checked, copied or added between two turns of the event loop. */
+const sliceDocuments = 1000;
 /** Candidates each ranking contributes to fusion. */
 const candidatePool = 100;
 /**
@@ -109,6 +111,8 @@ class LocalSearchIndex<Doc extends SearchDocument>
   private running = new Map<object, IndexingProgress>();
   private saving: Promise<void> | null = null;
   private saveAgain = false;
+  /** Set while a change is being applied in slices: searches wait for it. */
+  private applying: Promise<void> | null = null;
 
   constructor(
     private readonly settings: SearchSettings,
@@ -218,6 +222,7 @@ class LocalSearchIndex<Doc extends SearchDocument>
     const what = 'The search';
     throwIfAborted(signal, what);
     await this.loading;
+    while (this.applying) await this.applying;
     const empty: SearchResult<Doc> = { query, mode, hits: [], facets: {}, total: 0 };
     for (const field of facetFields) empty.facets[field] = {};
     if (query.trim() === '' || this.entries.size === 0) return empty;
@@ -387,9 +392,9 @@ class LocalSearchIndex<Doc extends SearchDocument>
       }
     }
     await this.loading;
-    const checked = validateIndexData(parsed, exportFormat, this.expectations());
+    const checked = await validateIndexData(parsed, exportFormat, this.expectations());
     await this.mutate(async () => {
-      this.load(checked);
+      await this.load(checked);
       await this.committed();
     });
   }
@@ -432,12 +437,12 @@ class LocalSearchIndex<Doc extends SearchDocument>
       if (this.store) {
         const stored = await (await this.store()).get(this.id);
         if (stored !== undefined) {
-          const checked = validateIndexData(stored, storedFormat, {
+          const checked = await validateIndexData(stored, storedFormat, {
             ...this.expectations(),
             // An index stored with other fields or another model is rebuilt from its documents.
             lenient: true,
           });
-          if (checked.compatible) this.load(checked);
+          if (checked.compatible) await this.load(checked);
           else await this.reindex(checked.documents as Doc[]);
         }
       }
@@ -451,7 +456,7 @@ class LocalSearchIndex<Doc extends SearchDocument>
   /** Rebuilds everything from documents (stored with other settings or another model). */
   private async reindex(documents: Doc[]): Promise<void> {
     const prepared = await this.prepare('add', documents, {});
-    this.apply(prepared);
+    await this.apply(prepared);
     await this.committed();
   }
 
@@ -471,14 +476,10 @@ class LocalSearchIndex<Doc extends SearchDocument>
         message: `${kind}() takes a list of documents; got ${describeValue(documents)}.`,
       });
     }
-    // Checked now, so a bad document fails the call before any work.
-    documents.forEach((document, index) =>
-      checkDocument(this.settings, document, `documents[${index}]`),
-    );
     return this.mutate(async () => {
       await this.loading.catch(() => undefined);
       const prepared = await this.prepare(kind, documents, options);
-      this.apply(prepared);
+      await this.apply(prepared);
       await this.committed();
     });
   }
@@ -501,7 +502,10 @@ class LocalSearchIndex<Doc extends SearchDocument>
       document: Doc;
       passages: (FieldPassage & { field: string; text: string })[];
     }[] = [];
-    documents.forEach((document, index) => {
+    for (let index = 0; index < documents.length; index += 1) {
+      // Checking, copying and splitting 100,000 documents takes seconds: the page breathes.
+      if (index > 0 && index % sliceDocuments === 0) await yieldToEventLoop();
+      const document = documents[index] as Doc;
       const key = checkDocument(this.settings, document, `documents[${index}]`);
       if (seen.has(key)) {
         throw new InvalidInputError({
@@ -518,10 +522,10 @@ class LocalSearchIndex<Doc extends SearchDocument>
       seen.add(key);
       prepared.push({
         key,
-        document: structuredClone(document),
+        document: storableCopy(document, index),
         passages: this.passagesOf(document),
       });
-    });
+    }
     const texts = prepared.flatMap((entry) => entry.passages.map((passage) => passage.text));
     const progress: IndexingProgress = { embedded: 0, total: texts.length };
     const token = {};
@@ -590,20 +594,34 @@ class LocalSearchIndex<Doc extends SearchDocument>
     );
   }
 
-  private apply(prepared: Awaited<ReturnType<LocalSearchIndex<Doc>['prepare']>>) {
-    let next = 0;
-    for (const { key, document, passages } of prepared.entries) {
-      this.drop(key);
-      const entry: Entry<Doc> = { key, document, passages: [] };
-      for (const passage of passages) {
-        const vector = prepared.vectors[next++] as Float32Array;
-        this.vectors ??= new QuantizedVectors(vector.length);
-        const slot = this.vectors.add(vector);
-        this.owners[slot] = key;
-        entry.passages.push({ field: passage.field, start: passage.start, end: passage.end, slot });
+  /** Adds prepared documents in slices (letting the page run between them); searches wait for it. */
+  private async apply(prepared: Awaited<ReturnType<LocalSearchIndex<Doc>['prepare']>>) {
+    let release = () => {};
+    this.applying = new Promise<void>((resolve) => (release = resolve));
+    try {
+      let next = 0;
+      for (const [position, { key, document, passages }] of prepared.entries.entries()) {
+        if (position > 0 && position % sliceDocuments === 0) await yieldToEventLoop();
+        this.drop(key);
+        const entry: Entry<Doc> = { key, document, passages: [] };
+        for (const passage of passages) {
+          const vector = prepared.vectors[next++] as Float32Array;
+          this.vectors ??= new QuantizedVectors(vector.length);
+          const slot = this.vectors.add(vector);
+          this.owners[slot] = key;
+          entry.passages.push({
+            field: passage.field,
+            start: passage.start,
+            end: passage.end,
+            slot,
+          });
+        }
+        this.entries.set(key, entry);
+        this.keyword.add(this.keywordDocument(key, document));
       }
-      this.entries.set(key, entry);
-      this.keyword.add(this.keywordDocument(key, document));
+    } finally {
+      this.applying = null;
+      release();
     }
   }
 
@@ -626,46 +644,59 @@ class LocalSearchIndex<Doc extends SearchDocument>
     this.keyword = this.newKeywordIndex();
   }
 
-  private load(checked: CheckedIndexData) {
-    this.reset();
+  /**
+   * Replaces the index with checked data. Everything is built aside, in slices (100,000 documents
+   * take seconds), and swapped in at once: searches meanwhile read the index as it was.
+   */
+  private async load(checked: CheckedIndexData) {
     const dimensions = checked.dimensions;
-    if (checked.passages.length > 0)
-      this.vectors = new QuantizedVectors(dimensions, checked.passages.length);
+    const vectors =
+      checked.passages.length > 0
+        ? new QuantizedVectors(dimensions, checked.passages.length)
+        : null;
+    const owners: (string | undefined)[] = [];
+    const entries = new Map<string, Entry<Doc>>();
     const byDocument = new Map<number, Passage[]>();
-    checked.passages.forEach((passage, index) => {
+    for (let index = 0; index < checked.passages.length; index += 1) {
+      if (index > 0 && index % (sliceDocuments * 10) === 0) await yieldToEventLoop();
+      const passage = checked.passages[index] as CheckedIndexData['passages'][number];
       const codes = checked.codes.subarray(index * dimensions, (index + 1) * dimensions);
-      const slot = (this.vectors as QuantizedVectors).addCodes(
-        codes,
-        checked.scales[index] as number,
-      );
+      const slot = (vectors as QuantizedVectors).addCodes(codes, checked.scales[index] as number);
       const list = byDocument.get(passage.document) ?? [];
       list.push({ field: passage.field, start: passage.start, end: passage.end, slot });
       byDocument.set(passage.document, list);
-    });
-    checked.documents.forEach((document, position) => {
+    }
+    for (let position = 0; position < checked.documents.length; position += 1) {
+      if (position > 0 && position % (sliceDocuments * 10) === 0) await yieldToEventLoop();
+      const document = checked.documents[position] as Doc;
       const key = String(document[this.settings.idField]);
       const passages = byDocument.get(position) ?? [];
-      for (const passage of passages) this.owners[passage.slot] = key;
-      this.entries.set(key, { key, document: document as Doc, passages });
-    });
-    let keywordLoaded = false;
+      for (const passage of passages) owners[passage.slot] = key;
+      entries.set(key, { key, document, passages });
+    }
+    let keyword: MiniSearch<KeywordDocument> | null = null;
     if (checked.keyword !== undefined) {
       try {
-        this.keyword = MiniSearch.loadJS(
-          checked.keyword as Parameters<typeof MiniSearch.loadJS>[0],
+        keyword = await MiniSearch.loadJSAsync(
+          checked.keyword as Parameters<typeof MiniSearch.loadJSAsync>[0],
           this.keywordOptions(),
         );
-        keywordLoaded = this.keyword.documentCount === this.entries.size;
+        if (keyword.documentCount !== entries.size) keyword = null;
       } catch {
-        keywordLoaded = false;
+        keyword = null;
       }
     }
-    if (!keywordLoaded) {
-      this.keyword = this.newKeywordIndex();
-      this.keyword.addAll(
-        [...this.entries.values()].map((entry) => this.keywordDocument(entry.key, entry.document)),
+    if (!keyword) {
+      keyword = this.newKeywordIndex();
+      await keyword.addAllAsync(
+        [...entries.values()].map((entry) => this.keywordDocument(entry.key, entry.document)),
+        { chunkSize: sliceDocuments },
       );
     }
+    this.entries = entries;
+    this.owners = owners;
+    this.vectors = vectors;
+    this.keyword = keyword;
   }
 
   private toData() {
@@ -820,6 +851,19 @@ function fusionOf(value: unknown): Fusion {
 
 function bytesToBase64Safe(codes: Int8Array): string {
   return bytesToBase64(new Uint8Array(codes.buffer, codes.byteOffset, codes.byteLength));
+}
+
+/** A copy of a document as IndexedDB would store it, or a typed error naming it. */
+function storableCopy<Doc>(document: Doc, index: number): Doc {
+  try {
+    return structuredClone(document);
+  } catch (error) {
+    throw new InvalidInputError({
+      parameter: `documents[${index}]`,
+      message: `A document must be plain data that can be stored (no functions or class instances): ${(error as Error).message}`,
+      cause: error,
+    });
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { InvalidImportError, InvalidInputError } from '@ondevice/errors';
-import { base64ToBytes, dataChecks } from '../util/data-checks.js';
+import { base64ToBytesInSlices, dataChecks } from '../util/data-checks.js';
 import { describeValue } from '../util/describe-value.js';
+import { yieldToEventLoop } from '../util/yield-to-event-loop.js';
 import type { SearchDocument } from './search-types.js';
 
 /** The format of `export()`: vectors as base64 and plain numbers, for JSON. */
@@ -41,6 +42,8 @@ export interface CheckedIndexData {
 }
 
 const check = dataChecks('search-index');
+/** Entries checked between two turns of the event loop. */
+const slice = 2000;
 
 const sameRecord = (a: Record<string, unknown>, b: Record<string, unknown>) =>
   Object.keys(a).length === Object.keys(b).length &&
@@ -53,11 +56,11 @@ const sameRecord = (a: Record<string, unknown>, b: Record<string, unknown>) =>
  * @example
  * const checked = validateIndexData(JSON.parse(json), exportFormat, expectations)
  */
-export function validateIndexData(
+export async function validateIndexData(
   data: unknown,
   format: typeof exportFormat | typeof storedFormat,
   expected: IndexExpectations,
-): CheckedIndexData {
+): Promise<CheckedIndexData> {
   const root = check.record(data, '$');
   check.header(root, format, 1);
   const known = [
@@ -122,7 +125,11 @@ export function validateIndexData(
 
   const documents: SearchDocument[] = [];
   const ids = new Set<string>();
-  check.array(root.documents, 'documents').forEach((document, index) => {
+  const documentList = check.array(root.documents, 'documents');
+  for (let index = 0; index < documentList.length; index += 1) {
+    // 100,000 documents take a second to check: the page breathes between slices.
+    if (index > 0 && index % slice === 0) await yieldToEventLoop();
+    const document = documentList[index];
     const path = `documents[${index}]`;
     let key: string;
     try {
@@ -140,7 +147,7 @@ export function validateIndexData(
       check.fail(`${path}.${expected.idField}`, `document id "${key}" appears twice.`);
     ids.add(key);
     documents.push(document as SearchDocument);
-  });
+  }
   if (!compatible) {
     return {
       compatible,
@@ -169,7 +176,10 @@ export function validateIndexData(
       `the data's vectors have ${dimensions} dimensions; this index's have ${expected.dimensions}.`,
     );
   }
-  const passages = passageList.map((entry, index) => {
+  const passages: CheckedIndexData['passages'] = [];
+  for (let index = 0; index < passageList.length; index += 1) {
+    if (index > 0 && index % slice === 0) await yieldToEventLoop();
+    const entry = passageList[index];
     const path = `passages[${index}]`;
     const passage = check.record(entry, path);
     check.onlyKnown(passage, path, ['document', 'field', 'start', 'end']);
@@ -181,8 +191,8 @@ export function validateIndexData(
     const length = typeof value === 'string' ? value.length : 0;
     const start = check.integer(passage.start, `${path}.start`, 0, length);
     const end = check.integer(passage.end, `${path}.end`, start + 1, length);
-    return { document, field, start, end };
-  });
+    passages.push({ document, field, start, end });
+  }
 
   const vectors = check.record(root.vectors, 'vectors');
   check.onlyKnown(vectors, 'vectors', ['codes', 'scales']);
@@ -190,7 +200,7 @@ export function validateIndexData(
   if (format === exportFormat) {
     if (typeof vectors.codes !== 'string')
       check.fail('vectors.codes', `expected base64 text; got ${describeValue(vectors.codes)}.`);
-    const bytes = base64ToBytes(vectors.codes as string);
+    const bytes = await base64ToBytesInSlices(vectors.codes as string);
     if (!bytes) check.fail('vectors.codes', 'not valid base64.');
     codes = new Int8Array((bytes as Uint8Array).buffer);
   } else {

@@ -1,5 +1,6 @@
 import { InvalidImportError } from '@ondevice/errors';
 import { describeValue } from './describe-value.js';
+import { yieldToEventLoop } from './yield-to-event-loop.js';
 
 /**
  * Checks of imported or stored data that throw an `InvalidImportError` naming the field, for
@@ -107,6 +108,30 @@ export function bytesToBase64(bytes: Uint8Array): string {
     binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
   }
   return btoa(binary);
+}
+
+/**
+ * {@link base64ToBytes} in slices of about 1 MB of text, letting the event loop run between
+ * them (a 100,000-vector export is 69 MB of base64); undefined when the text is not base64.
+ *
+ * @example
+ * const bytes = await base64ToBytesInSlices(data.vectors.codes)
+ */
+export async function base64ToBytesInSlices(text: string): Promise<Uint8Array | undefined> {
+  const sliceLength = 1 << 20; // a multiple of 4: every slice decodes on its own
+  if (text.length <= sliceLength) return base64ToBytes(text);
+  if (text.length % 4 !== 0) return undefined;
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const bytes = new Uint8Array((text.length / 4) * 3 - padding);
+  let at = 0;
+  for (let start = 0; start < text.length; start += sliceLength) {
+    if (start > 0) await yieldToEventLoop();
+    const piece = base64ToBytes(text.slice(start, start + sliceLength));
+    if (!piece) return undefined;
+    bytes.set(piece, at);
+    at += piece.length;
+  }
+  return at === bytes.length ? bytes : undefined;
 }
 
 /**
