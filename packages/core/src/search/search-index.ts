@@ -211,6 +211,7 @@ class LocalSearchIndex<Doc extends SearchDocument>
       });
     }
     const mode = options.mode ?? 'hybrid';
+    const filtered = options.filters !== undefined && Object.keys(options.filters).length > 0;
     const accept = filterOf(
       this.settings,
       options.filters,
@@ -230,8 +231,13 @@ class LocalSearchIndex<Doc extends SearchDocument>
     const keywordMatches =
       mode === 'semantic'
         ? []
-        : this.keyword.search(query, { filter: (result) => accept(String(result.id)) });
-    const semanticMatches = mode === 'keyword' ? [] : await this.nearest(query, accept, signal);
+        : this.keyword.search(
+            query,
+            // No per-match callback when nothing is filtered: it costs on every match.
+            filtered ? { filter: (result) => accept(String(result.id)) } : {},
+          );
+    const semanticMatches =
+      mode === 'keyword' ? [] : await this.nearest(query, filtered ? accept : undefined, signal);
     throwIfAborted(signal, what);
 
     const keywordRanks = new Map<string, KeywordResult>();
@@ -771,7 +777,7 @@ class LocalSearchIndex<Doc extends SearchDocument>
 
   private async nearest(
     query: string,
-    accept: (key: string) => boolean,
+    accept: ((key: string) => boolean) | undefined,
     signal: AbortSignal | undefined,
   ): Promise<{ key: string; score: number; passage: number; rank: number }[]> {
     const vectors = this.vectors;
@@ -779,7 +785,7 @@ class LocalSearchIndex<Doc extends SearchDocument>
     const { embeddings } = await this.embedder.embed([query], signal ? { signal } : {});
     const vector = normalized(embeddings[0] as Float32Array);
     const passages = await vectors.nearestInSlices(vector, candidatePool * 4, {
-      accept: (slot) => accept(this.owners[slot] as string),
+      accept: accept ? (slot) => accept(this.owners[slot] as string) : undefined,
       slotsPerSlice,
       pause: yieldToEventLoop,
       isCancelled: () => signal?.aborted === true,
