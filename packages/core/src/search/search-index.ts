@@ -14,8 +14,8 @@ import { countFacets, facetFieldsOf, filterOf } from './facets.js';
 import { type FieldPassage, fieldPassages, passageWords } from './field-passages.js';
 import { fuseRankings, defaultFusion, type Fusion } from './fuse-rankings.js';
 import { findHighlights, matchableTerms, queryTerms } from './highlights.js';
+import { keywordIndexOptions, searchWordByWord } from './keyword-search.js';
 import { QuantizedVectors } from './quantized-vectors.js';
-import { keywordTerm } from './stop-words.js';
 import type { SearchSettings } from './search-settings.js';
 import {
   type IndexingOptions,
@@ -231,11 +231,11 @@ class LocalSearchIndex<Doc extends SearchDocument>
     const keywordMatches =
       mode === 'semantic'
         ? []
-        : this.keyword.search(
-            query,
+        : await searchWordByWord(this.keyword, query, {
             // No per-match callback when nothing is filtered: it costs on every match.
-            filtered ? { filter: (result) => accept(String(result.id)) } : {},
-          );
+            accept: filtered ? accept : undefined,
+            isCancelled: () => signal?.aborted === true,
+          });
     const semanticMatches =
       mode === 'keyword' ? [] : await this.nearest(query, filtered ? accept : undefined, signal);
     throwIfAborted(signal, what);
@@ -412,19 +412,7 @@ class LocalSearchIndex<Doc extends SearchDocument>
   }
 
   private keywordOptions(): Options<KeywordDocument> {
-    return {
-      idField: keyField,
-      fields: Object.keys(this.settings.fields),
-      storeFields: [],
-      processTerm: keywordTerm,
-      searchOptions: {
-        boost: this.settings.fields,
-        // The last word may be half typed; longer words may be misspelt.
-        prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 2,
-        fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
-        combineWith: 'OR',
-      },
-    };
+    return keywordIndexOptions<KeywordDocument>(keyField, this.settings.fields);
   }
 
   private expectations() {
