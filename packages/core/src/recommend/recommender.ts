@@ -1,10 +1,12 @@
-import { InvalidInputError, RuntimeError } from '@ondevice/errors';
+import { InvalidInputError } from '@ondevice/errors';
 import type { TaskRunner } from '../tasks/task-definition.js';
 import { throwIfAborted } from '../util/abort.js';
 import { checkOptions, optionRules } from '../util/check-options.js';
 import { describeValue } from '../util/describe-value.js';
 import type { Limits } from '../util/limits.js';
 import type { RecordStore } from '../util/record-store.js';
+import { recordWriter } from '../util/record-writer.js';
+import { parseImportData } from '../util/data-checks.js';
 import { Subscribable } from '../util/subscribable.js';
 import { normalized } from '../util/vector-math.js';
 import type { ContentVectors } from './content-model.js';
@@ -146,8 +148,8 @@ class LocalRecommender extends Subscribable implements Recommender {
   };
   private readonly loading: Promise<void>;
   private queue: Promise<unknown> = Promise.resolve();
-  private saving: Promise<void> | null = null;
-  private saveAgain = false;
+  /** Writes the record after a change (none without storage). */
+  private readonly save: (() => Promise<void>) | null;
 
   constructor(
     settings: RecommenderSettings,
@@ -160,6 +162,9 @@ class LocalRecommender extends Subscribable implements Recommender {
     super();
     this.id = settings.id;
     this.algorithm = settings.algorithm;
+    this.save = store
+      ? recordWriter(store, this.id, () => this.storedRecord(), `Recommender "${this.id}"`)
+      : null;
     this.loading = this.restore();
   }
 
@@ -419,24 +424,7 @@ class LocalRecommender extends Subscribable implements Recommender {
   }
 
   async import(data: unknown): Promise<void> {
-    let parsed = data;
-    if (typeof data === 'string') {
-      if (data.length > this.limits.maxImportBytes) {
-        throw new InvalidInputError({
-          parameter: 'data',
-          message: `The data is ${data.length} characters, over the client's maxImportBytes (${this.limits.maxImportBytes}); raise it with createClient({ limits: { maxImportBytes } }).`,
-        });
-      }
-      try {
-        parsed = JSON.parse(data);
-      } catch (error) {
-        throw new InvalidInputError({
-          parameter: 'data',
-          message: `import() was given a string that is not JSON: ${(error as Error).message}`,
-          cause: error,
-        });
-      }
-    }
+    const parsed = parseImportData(data, this.limits.maxImportBytes);
     await this.loading;
     const checked = validateRecommenderData(parsed, exportFormat, this.modelId);
     await this.mutate(async () => {
@@ -742,43 +730,26 @@ class LocalRecommender extends Subscribable implements Recommender {
 
   private async committed(): Promise<void> {
     this.setSnapshot({});
-    if (!this.store) return;
-    if (this.saving) {
-      this.saveAgain = true;
-      return this.saving;
-    }
-    const write = async () => {
-      const store = await (this.store as () => Promise<RecordStore>)();
-      do {
-        this.saveAgain = false;
-        const ids = [...this.vectors.keys()];
-        const content = this.contentFor(ids);
-        await store.put(this.id, {
-          format: storedFormat,
-          version: 1,
-          id: this.id,
-          modelId: this.modelId,
-          items: [...this.items.values()],
-          interactions: this.interactions,
-          sinceFit: this.sinceFit,
-          vectors: { ids, dimensions: content?.dimensions ?? 0, data: content?.vectors ?? null },
-          fitted: this.fitted
-            ? { itemIds: this.fitted.itemIds, raw: this.fitted.raw, report: this.fitted.report }
-            : null,
-        });
-      } while (this.saveAgain);
+    await this.save?.();
+  }
+
+  /** The record kept in storage: items, vectors, interactions and the fitted model. */
+  private storedRecord() {
+    const ids = [...this.vectors.keys()];
+    const content = this.contentFor(ids);
+    return {
+      format: storedFormat,
+      version: 1,
+      id: this.id,
+      modelId: this.modelId,
+      items: [...this.items.values()],
+      interactions: this.interactions,
+      sinceFit: this.sinceFit,
+      vectors: { ids, dimensions: content?.dimensions ?? 0, data: content?.vectors ?? null },
+      fitted: this.fitted
+        ? { itemIds: this.fitted.itemIds, raw: this.fitted.raw, report: this.fitted.report }
+        : null,
     };
-    this.saving = write()
-      .catch((error: unknown) => {
-        throw new RuntimeError({
-          message: `Recommender "${this.id}" changed in memory but could not be saved: ${(error as Error).message}`,
-          cause: error,
-        });
-      })
-      .finally(() => {
-        this.saving = null;
-      });
-    return this.saving;
   }
 
   private setSnapshot(change: Partial<RecommenderSnapshot>) {

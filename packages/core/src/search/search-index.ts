@@ -1,11 +1,12 @@
-import { InvalidInputError, RuntimeError } from '@ondevice/errors';
+import { InvalidInputError } from '@ondevice/errors';
 import MiniSearch, { type Options, type SearchResult as KeywordResult } from 'minisearch';
 import { throwIfAborted } from '../util/abort.js';
 import { checkOptions, optionRules } from '../util/check-options.js';
-import { bytesToBase64 } from '../util/data-checks.js';
+import { bytesToBase64, parseImportData } from '../util/data-checks.js';
 import { describeValue } from '../util/describe-value.js';
 import type { Limits } from '../util/limits.js';
 import type { RecordStore } from '../util/record-store.js';
+import { recordWriter } from '../util/record-writer.js';
 import { Subscribable } from '../util/subscribable.js';
 import { normalized } from '../util/vector-math.js';
 import { yieldToEventLoop } from '../util/yield-to-event-loop.js';
@@ -109,8 +110,8 @@ class LocalSearchIndex<Doc extends SearchDocument>
   /** Mutations run one after another, each on the state the last one left. */
   private queue: Promise<unknown> = Promise.resolve();
   private running = new Map<object, IndexingProgress>();
-  private saving: Promise<void> | null = null;
-  private saveAgain = false;
+  /** Writes the record after a change (none without storage). */
+  private readonly save: (() => Promise<void>) | null;
   /** Set while a change is being applied in slices: searches wait for it. */
   private applying: Promise<void> | null = null;
 
@@ -124,6 +125,9 @@ class LocalSearchIndex<Doc extends SearchDocument>
     super();
     this.id = settings.id;
     this.keyword = this.newKeywordIndex();
+    this.save = store
+      ? recordWriter(store, this.id, () => this.storedRecord(), `Search index "${this.id}"`)
+      : null;
     this.loading = this.restore();
   }
 
@@ -379,24 +383,7 @@ class LocalSearchIndex<Doc extends SearchDocument>
   }
 
   async import(data: unknown): Promise<void> {
-    let parsed = data;
-    if (typeof data === 'string') {
-      if (data.length > this.limits.maxImportBytes) {
-        throw new InvalidInputError({
-          parameter: 'data',
-          message: `The data is ${data.length} characters, over the client's maxImportBytes (${this.limits.maxImportBytes}); raise it with createClient({ limits: { maxImportBytes } }).`,
-        });
-      }
-      try {
-        parsed = JSON.parse(data);
-      } catch (error) {
-        throw new InvalidInputError({
-          parameter: 'data',
-          message: `import() was given a string that is not JSON: ${(error as Error).message}`,
-          cause: error,
-        });
-      }
-    }
+    const parsed = parseImportData(data, this.limits.maxImportBytes);
     await this.loading;
     const checked = await validateIndexData(parsed, exportFormat, this.expectations());
     await this.mutate(async () => {
@@ -724,43 +711,26 @@ class LocalSearchIndex<Doc extends SearchDocument>
   /** Persists the index (one write at a time; changes made meanwhile share the next write). */
   private async committed(): Promise<void> {
     this.setSnapshot({ documents: this.entries.size });
-    if (!this.store) return;
-    if (this.saving) {
-      this.saveAgain = true;
-      return this.saving;
-    }
-    const write = async () => {
-      const store = await (this.store as () => Promise<RecordStore>)();
-      do {
-        this.saveAgain = false;
-        const data = this.toData();
-        await store.put(this.id, {
-          format: storedFormat,
-          version: 1,
-          id: this.id,
-          modelId: this.modelId,
-          dimensions: data.dimensions,
-          idField: this.settings.idField,
-          fields: { ...this.settings.fields },
-          facets: [...this.settings.facets],
-          documents: data.documents,
-          passages: data.passages,
-          vectors: { codes: data.codes, scales: data.scales },
-          keyword: this.keyword.toJSON(),
-        });
-      } while (this.saveAgain);
+    await this.save?.();
+  }
+
+  /** The record kept in storage: documents, passages, their codes and the keyword index. */
+  private storedRecord() {
+    const data = this.toData();
+    return {
+      format: storedFormat,
+      version: 1,
+      id: this.id,
+      modelId: this.modelId,
+      dimensions: data.dimensions,
+      idField: this.settings.idField,
+      fields: { ...this.settings.fields },
+      facets: [...this.settings.facets],
+      documents: data.documents,
+      passages: data.passages,
+      vectors: { codes: data.codes, scales: data.scales },
+      keyword: this.keyword.toJSON(),
     };
-    this.saving = write()
-      .catch((error: unknown) => {
-        throw new RuntimeError({
-          message: `Search index "${this.id}" changed in memory but could not be saved: ${(error as Error).message}`,
-          cause: error,
-        });
-      })
-      .finally(() => {
-        this.saving = null;
-      });
-    return this.saving;
   }
 
   private async nearest(

@@ -1,4 +1,4 @@
-import { InvalidImportError } from '@ondevice/errors';
+import { InvalidImportError, InvalidInputError } from '@ondevice/errors';
 import { describeValue } from './describe-value.js';
 import { yieldToEventLoop } from './yield-to-event-loop.js';
 
@@ -150,4 +150,31 @@ export function base64ToBytes(text: string): Uint8Array | undefined {
   const bytes = new Uint8Array(binary.length);
   for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
   return bytes;
+}
+
+/**
+ * The data given to an `import()`: an object as it is, or a JSON string parsed, within the
+ * client's `maxImportBytes`.
+ *
+ * @throws {InvalidInputError} (parameter `data`) over the limit or when the string is not JSON.
+ * @example
+ * const parsed = parseImportData(json, limits.maxImportBytes)
+ */
+export function parseImportData(data: unknown, maxImportBytes: number): unknown {
+  if (typeof data !== 'string') return data;
+  if (data.length > maxImportBytes) {
+    throw new InvalidInputError({
+      parameter: 'data',
+      message: `The data is ${data.length} characters, over the client's maxImportBytes (${maxImportBytes}); raise it with createClient({ limits: { maxImportBytes } }).`,
+    });
+  }
+  try {
+    return JSON.parse(data);
+  } catch (error) {
+    throw new InvalidInputError({
+      parameter: 'data',
+      message: `import() was given a string that is not JSON: ${(error as Error).message}`,
+      cause: error,
+    });
+  }
 }
