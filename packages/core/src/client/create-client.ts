@@ -29,9 +29,10 @@ import {
   zeroShotSettings,
 } from '../tasks/zero-shot/zero-shot-classifier.js';
 import type { ZeroShotClassifier, ZeroShotOptions } from '../tasks/zero-shot/zero-shot-types.js';
-import { createRecommender, recommenderSettings } from '../recommend/recommender.js';
+import { LazyRecommender } from '../recommend/lazy-recommender.js';
+import { recommenderSettings } from '../recommend/recommender-settings.js';
 import type { Recommender, RecommenderOptions } from '../recommend/recommend-types.js';
-import { createSearchIndex } from '../search/search-index.js';
+import { LazySearchIndex } from '../search/lazy-search-index.js';
 import { searchSettings } from '../search/search-settings.js';
 import type { SearchDocument, SearchIndex, SearchIndexOptions } from '../search/search-types.js';
 import { type RecordStore, openRecordStore } from '../util/record-store.js';
@@ -346,14 +347,19 @@ class Client extends Subscribable implements OnDeviceClient {
       ...settings,
       model: this.catalog.get(options.model ?? this.defaultModel).id,
     };
-    return this.instances.get('searchIndex', settings.id, options, resolved, () =>
-      createSearchIndex<Doc>(
-        settings,
-        this.embedder({ model: resolved.model }),
-        resolved.model,
-        settings.persist ? () => (this.searchStore ??= openRecordStore('ondevice-search')) : null,
-        this.limits,
-      ),
+    return this.instances.get(
+      'searchIndex',
+      settings.id,
+      options,
+      resolved,
+      () =>
+        new LazySearchIndex<Doc>(
+          settings,
+          this.embedder({ model: resolved.model }),
+          resolved.model,
+          settings.persist ? () => (this.searchStore ??= openRecordStore('ondevice-search')) : null,
+          this.limits,
+        ),
     );
   }
 
@@ -363,17 +369,22 @@ class Client extends Subscribable implements OnDeviceClient {
       ...settings,
       model: this.catalog.get(options.model ?? this.defaultModel).id,
     };
-    return this.instances.get('recommender', settings.id, options, resolved, () =>
-      createRecommender(
-        settings,
-        resolved.model,
-        this.embedder({ model: resolved.model }),
-        this.runner(resolved.model),
-        settings.persist
-          ? () => (this.recommendStore ??= openRecordStore('ondevice-recommend'))
-          : null,
-        this.limits,
-      ),
+    return this.instances.get(
+      'recommender',
+      settings.id,
+      options,
+      resolved,
+      () =>
+        new LazyRecommender(
+          settings,
+          resolved.model,
+          this.embedder({ model: resolved.model }),
+          this.runner(resolved.model),
+          settings.persist
+            ? () => (this.recommendStore ??= openRecordStore('ondevice-recommend'))
+            : null,
+          this.limits,
+        ),
     );
   }
 

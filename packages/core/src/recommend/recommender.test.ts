@@ -225,7 +225,8 @@ describe('recommender (real USE-lite embeddings, real fit)', () => {
   });
 
   it('persists, exports and imports; rejects bad data naming the field, changing nothing', async () => {
-    const { createRecommender, recommenderSettings } = await import('./recommender.js');
+    const { createRecommender } = await import('./recommender.js');
+    const { recommenderSettings } = await import('./recommender-settings.js');
     const { defaultLimits } = await import('../util/limits.js');
     const store = createMemoryRecordStore();
     const runner = (client as unknown as { runner(id: string): never }).runner('use-lite');

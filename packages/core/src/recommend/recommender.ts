@@ -28,8 +28,8 @@ import type {
   RecommenderExport,
   RecommenderSnapshot,
 } from './recommend-types.js';
-import { recommenderAlgorithms } from './recommend-types.js';
 import { candidateBlends, candidateContentWeights } from './hybrid-model.js';
+import type { ItemEmbedder, RecommenderSettings } from './recommender-settings.js';
 import {
   checkInteraction,
   checkItem,
@@ -37,63 +37,6 @@ import {
   storedFormat,
   validateRecommenderData,
 } from './validate-recommender-data.js';
-
-/**
- * What the recommender embeds item texts with: the client's embedder (in the worker).
- *
- * @example
- * const embedder: ItemEmbedder = client.embedder()
- */
-export interface ItemEmbedder {
-  embed(
-    texts: readonly string[],
-    options?: { signal?: AbortSignal },
-  ): Promise<{ embeddings: Float32Array[] }>;
-}
-
-/**
- * A recommender's options, checked.
- *
- * @example
- * const settings: RecommenderSettings = { id: 'catalog', persist: true }
- */
-export interface RecommenderSettings {
-  id: string;
-  persist: boolean;
-  algorithm: RecommenderAlgorithm;
-}
-
-/**
- * Checks `client.recommender()` options.
- *
- * @throws {InvalidInputError} naming the option that is missing or malformed.
- * @example
- * recommenderSettings({ id: 'catalog' })
- */
-export function recommenderSettings(options: unknown): RecommenderSettings {
-  checkOptions(
-    options,
-    {
-      id: optionRules.any,
-      model: optionRules.string,
-      persist: optionRules.boolean,
-      algorithm: optionRules.oneOf(...recommenderAlgorithms),
-    },
-    'recommender()',
-  );
-  const { id, persist, algorithm } = (options ?? {}) as {
-    id?: unknown;
-    persist?: boolean;
-    algorithm?: RecommenderAlgorithm;
-  };
-  if (typeof id !== 'string' || id === '') {
-    throw new InvalidInputError({
-      parameter: 'id',
-      message: `recommender() needs an id (a non-empty string: where it persists); got ${describeValue(id)}.`,
-    });
-  }
-  return { id, persist: persist ?? true, algorithm: algorithm ?? 'auto' };
-}
 
 /** Texts embedded per request to the worker. */
 const embedChunk = 256;

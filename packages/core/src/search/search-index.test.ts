@@ -108,6 +108,19 @@ describe('searchIndex (real USE-lite embeddings)', () => {
     expect(hybrid.hits[0]?.why.matchedBy).toEqual(['keyword', 'semantic']);
   });
 
+  it('reads as loading and empty until its code has loaded, then follows the index', async () => {
+    const index = freshIndex({ persist: false });
+    expect(index.getSnapshot()).toMatchObject({ status: 'loading', documents: 0 });
+    expect([index.size, index.get('refunds'), index.stats().documents]).toEqual([0, undefined, 0]);
+    let notified = 0;
+    index.subscribe(() => (notified += 1));
+    await index.ready();
+    expect(index.getSnapshot().status).toBe('ready');
+    await index.add(articles.slice(0, 2));
+    expect(index.getSnapshot().documents).toBe(2);
+    expect(notified).toBeGreaterThan(1);
+  });
+
   it('ranks a match deep in a long document by its passage', async () => {
     const index = freshIndex();
     await index.add(articles);

@@ -247,6 +247,8 @@ describe('<SearchBox> (real USE-lite index)', () => {
     const index = emptyIndex(fresh);
     render(withClient(<SearchBox index={index} />, fresh));
     const root = rootOf(screen.getByRole('combobox'));
+    // The index's code is imported on first use: it reads as loading until then.
+    await act(() => index.ready());
     expect(screen.getByText('Nothing to search yet.')).toBeVisible();
     const adding = index.add(helpArticles);
     await hasState(root, 'indexing');
