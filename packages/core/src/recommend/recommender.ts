@@ -77,6 +77,12 @@ class LocalRecommender extends Subscribable implements Recommender {
   private byUser = new Map<string, Map<string, UserItem>>();
   private fitted: Fitted | null = null;
   private universe: Universe | null = null;
+  /**
+   * The item vectors laid out in the universe's order, kept across clicks: a tracked interaction
+   * only appends to the universe (a new item id), so the same length means the same items; any
+   * change to the vectors, the fitted order or the interactions' items drops it.
+   */
+  private contentCache: { count: number; content: ContentVectors | null } | null = null;
   private sinceFit = 0;
   private order = 0;
   private snapshot: RecommenderSnapshot = {
@@ -142,6 +148,7 @@ class LocalRecommender extends Subscribable implements Recommender {
         else this.vectors.delete(item.id);
       }
       this.universe = null;
+      this.contentCache = null;
       await this.committed();
     });
   }
@@ -218,6 +225,7 @@ class LocalRecommender extends Subscribable implements Recommender {
             report({ stage: 'embedding', done, total: missing.length }),
           );
           for (const [id, vector] of vectors) this.vectors.set(id, vector);
+          this.contentCache = null;
         }
         throwIfAborted(signal, 'The recommender fit');
         // The same order as the log below, so the fit's user sequences match `byUser`.
@@ -274,6 +282,7 @@ class LocalRecommender extends Subscribable implements Recommender {
         this.fitted = this.fittedFrom(log.itemIds, raw, fitReport);
         this.sinceFit = 0;
         this.universe = null;
+        this.contentCache = null;
         this.setSnapshot({ fitting: null, lastFit: fitReport, sinceFit: 0 });
         await this.committed();
         return fitReport;
@@ -454,6 +463,7 @@ class LocalRecommender extends Subscribable implements Recommender {
     this.byUser = new Map();
     for (const entry of list) this.record(entry);
     this.universe = null;
+    this.contentCache = null;
   }
 
   /** A user's liked items, oldest first, with the type of their latest interaction. */
@@ -533,10 +543,14 @@ class LocalRecommender extends Subscribable implements Recommender {
       }
     }
     const fixed = this.algorithm !== 'auto';
-    const content =
-      this.algorithm === 'auto' || this.algorithm === 'ease+transitions+content'
-        ? this.contentFor(ids)
-        : null;
+    if (this.contentCache?.count !== ids.length) {
+      const content =
+        this.algorithm === 'auto' || this.algorithm === 'ease+transitions+content'
+          ? this.contentFor(ids)
+          : null;
+      this.contentCache = { count: ids.length, content };
+    }
+    const content = this.contentCache.content;
     const fitted = this.fitted;
     const model: HybridModel = {
       ease: fitted?.ease ?? { itemCount: 0, weights: new Float32Array(0) },
