@@ -71,6 +71,8 @@ test.describe('search index and recommender in the browser (worker, IndexedDB)',
       };
     }, articles);
     expect(first.worker).toBe(true);
+    // The keyword (MiniSearch) index runs in a worker of its own, beside the inference worker.
+    expect(first.stats.keywordIndex).toBe('worker');
     expect(first.progress.at(-1)).toBe(first.stats.passages);
     expect(first.top).toBe('refunds');
     expect(first.stats.bytesPerDocument).toBeLessThanOrEqual(1024);
@@ -100,6 +102,66 @@ test.describe('search index and recommender in the browser (worker, IndexedDB)',
     // Only the query was embedded after the reload.
     expect(again).toMatchObject({ size: 5, keyword: 'invoice-pdf', top: 'refunds', computed: 1 });
     expect(again.suggestions).toContain('invoice');
+  });
+
+  test('the keyword index outlives its worker: rebuilt in a new one, or on the page', async ({
+    page,
+  }) => {
+    await openFixture(page);
+    const result = await page.evaluate(async (articles) => {
+      const searchOnce = async (index: ReturnType<typeof client.searchIndex>) => {
+        const found = await index.search('invoice sign', { mode: 'keyword' });
+        return found.hits.map((hit) => [hit.id, hit.score, hit.why.terms]);
+      };
+      const client = window.ondevice.createClient();
+      const index = client.searchIndex({
+        id: 'help-rebuilt',
+        fields: { title: 2, body: 1 },
+        persist: false,
+      });
+      await index.add(articles);
+      await index.remove(['sso']);
+      const before = await searchOnce(index);
+      // dispose() ends both workers; the index is rebuilt in the client's next keyword worker.
+      client.dispose();
+      const afterDispose = await searchOnce(index);
+      const whereAfterDispose = index.stats().keywordIndex;
+
+      // A keyword worker whose script fails: the index is built on the page instead.
+      const RealWorker = window.Worker;
+      window.Worker = class extends RealWorker {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          const broken = 'data:text/javascript,throw new Error("no keyword worker here")';
+          super(options?.name === 'ondevice-keyword-search' ? broken : url, options);
+        }
+      };
+      const other = window.ondevice.createClient();
+      const onPage = other.searchIndex({
+        id: 'help-on-page',
+        fields: { title: 2, body: 1 },
+        persist: false,
+      });
+      await onPage.add(articles);
+      await onPage.remove(['sso']);
+      const fromPage = await searchOnce(onPage);
+      const suggestions = await onPage.suggest('auth');
+      window.Worker = RealWorker;
+      return {
+        before,
+        afterDispose,
+        whereAfterDispose,
+        fromPage,
+        whereOnPage: onPage.stats().keywordIndex,
+        suggestions,
+      };
+    }, articles);
+    expect(result.before.map(([id]) => id)).toEqual(['invoice-pdf']);
+    // The same matches and scores every time; the removed document stays removed.
+    expect(result.afterDispose).toEqual(result.before);
+    expect(result.whereAfterDispose).toBe('worker');
+    expect(result.fromPage).toEqual(result.before);
+    expect(result.whereOnPage).toBe('thread');
+    expect(result.suggestions).toContain('authentication');
   });
 
   test('fit in the worker, recommend with reasons, reload the fitted model', async ({ page }) => {

@@ -107,6 +107,7 @@ export type {
   SearchHit,
   SearchIndex,
   SearchIndexExport,
+  SearchIndexStats,
   SearchIndexOptions,
   SearchIndexSnapshot,
   SearchMode,

@@ -231,6 +231,7 @@ class Client extends Subscribable implements OnDeviceClient {
   private readonly instances = new InstanceCache();
   private classifierStore: Promise<ClassifierStore> | undefined;
   private searchStore: Promise<RecordStore> | undefined;
+  private keywordWorkerInstance: Worker | undefined;
   private recommendStore: Promise<RecordStore> | undefined;
   private readonly reports = new Map<string, LoadReport>();
   private restarts = 0;
@@ -359,6 +360,7 @@ class Client extends Subscribable implements OnDeviceClient {
           resolved.model,
           settings.persist ? () => (this.searchStore ??= openRecordStore('ondevice-search')) : null,
           this.limits,
+          this.useWorker ? this.keywordWorker : null,
         ),
     );
   }
@@ -425,8 +427,20 @@ class Client extends Subscribable implements OnDeviceClient {
   dispose(): void {
     this.connectionInstance?.dispose();
     this.connectionInstance = undefined;
+    if (this.keywordWorkerInstance) {
+      // Its indexes see the worker fail and go on in this thread, rebuilt from their documents.
+      this.keywordWorkerInstance.dispatchEvent(
+        new ErrorEvent('error', { message: 'the client was disposed' }),
+      );
+      this.keywordWorkerInstance.terminate();
+      this.keywordWorkerInstance = undefined;
+    }
     for (const handle of this.handles.values()) handle.reset();
   }
+
+  /** The worker of the search indexes' keyword (MiniSearch) indexes: one a client, on first use. */
+  private readonly keywordWorker = (): Worker =>
+    (this.keywordWorkerInstance ??= createKeywordWorker());
 
   private runner(modelId: string) {
     return createTaskRunner(
@@ -508,6 +522,13 @@ class Client extends Subscribable implements OnDeviceClient {
         .map((embedder) => ({ modelId: embedder.modelId, ...embedder.stats() })),
     };
   }
+}
+
+function createKeywordWorker(): Worker {
+  return new Worker(new URL('../search/keyword-worker-entry.js', import.meta.url), {
+    type: 'module',
+    name: 'ondevice-keyword-search',
+  });
 }
 
 function createDefaultWorker(): Worker {

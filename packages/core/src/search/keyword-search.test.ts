@@ -49,23 +49,4 @@ describe('searchWordByWord', () => {
       }
     }
   });
-
-  it('filters and stops when cancelled', async () => {
-    const miniSearch = new MiniSearch<Record<string, string>>(
-      keywordIndexOptions('id', { body: 1 }),
-    );
-    miniSearch.addAll([
-      { id: 'a', body: 'refund invoice' },
-      { id: 'b', body: 'refund payment' },
-    ]);
-    expect(
-      (await searchWordByWord(miniSearch, 'refund', { accept: (id) => id === 'b' })).map(
-        (r) => r.id,
-      ),
-    ).toEqual(['b']);
-    const stopped = await searchWordByWord(miniSearch, 'invoice payment', {
-      isCancelled: () => true,
-    });
-    expect(stopped.map((r) => r.id)).toEqual(['a']);
-  });
 });

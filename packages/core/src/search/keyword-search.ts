@@ -38,19 +38,17 @@ const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[]
 
 /**
  * `miniSearch.search(query)` one query word at a time, letting the event loop run between
- * words: MiniSearch's search is synchronous, and on 100,000 documents a query of several words
- * blocks a page for over 50 ms. The result is MiniSearch's own (OR combines words by adding their
- * scores, then multiplies by the number of query words a document matched); only documents of
- * equal score may come in another order. Stops early, returning what it has, when `isCancelled`
- * says so.
+ * words (the keyword worker answers other messages meanwhile; in a thread without that worker,
+ * the page runs). The result is MiniSearch's own (OR combines words by adding their scores, then
+ * multiplies by the number of query words a document matched); only documents of equal score may
+ * come in another order.
  *
  * @example
- * const results = await searchWordByWord(miniSearch, 'cancel my plan', { accept: (id) => true })
+ * const results = await searchWordByWord(miniSearch, 'cancel my plan')
  */
 export async function searchWordByWord<T>(
   miniSearch: MiniSearch<T>,
   query: string,
-  options: { accept?: ((id: string) => boolean) | undefined; isCancelled?: () => boolean } = {},
 ): Promise<SearchResult[]> {
   const terms = tokenize(query)
     .map((term) => keywordTerm(term))
@@ -60,10 +58,7 @@ export async function searchWordByWord<T>(
     { score: number; queryTerms: string[]; match: SearchResult['match'] }
   >();
   for (const [index, term] of terms.entries()) {
-    if (index > 0) {
-      await yieldToEventLoop();
-      if (options.isCancelled?.()) break;
-    }
+    if (index > 0) await yieldToEventLoop();
     const results = miniSearch.search(term, {
       prefix: keywordPrefix(term, index, terms),
       fuzzy: keywordFuzzy(term),
@@ -88,7 +83,6 @@ export async function searchWordByWord<T>(
   }
   const results: SearchResult[] = [];
   for (const [id, { score, queryTerms, match }] of combined) {
-    if (options.accept && !options.accept(id)) continue;
     results.push({
       id,
       score: score * (queryTerms.length || 1),

@@ -8,6 +8,7 @@ import type {
   SearchDocument,
   SearchIndex,
   SearchIndexExport,
+  SearchIndexStats,
   SearchIndexSnapshot,
   SearchOptions,
   SearchResult,
@@ -42,11 +43,19 @@ export class LazySearchIndex<Doc extends SearchDocument>
     readonly modelId: string,
     store: (() => Promise<RecordStore>) | null,
     limits: Limits,
+    private readonly keywordWorker: (() => Worker) | null = null,
   ) {
     super();
     this.id = settings.id;
     this.loaded = import('./search-index.js').then(({ createSearchIndex }) => {
-      const instance = createSearchIndex<Doc>(settings, embedder, modelId, store, limits);
+      const instance = createSearchIndex<Doc>(
+        settings,
+        embedder,
+        modelId,
+        store,
+        limits,
+        keywordWorker,
+      );
       this.instance = instance;
       instance.subscribe(() => this.notify());
       this.notify();
@@ -64,9 +73,15 @@ export class LazySearchIndex<Doc extends SearchDocument>
     return this.instance?.get(id);
   }
 
-  stats() {
+  stats(): SearchIndexStats {
     return (
-      this.instance?.stats() ?? { documents: 0, passages: 0, vectorBytes: 0, bytesPerDocument: 0 }
+      this.instance?.stats() ?? {
+        documents: 0,
+        passages: 0,
+        vectorBytes: 0,
+        bytesPerDocument: 0,
+        keywordIndex: this.keywordWorker ? 'worker' : 'thread',
+      }
     );
   }
 

@@ -1,5 +1,4 @@
 import { InvalidInputError } from '@ondevice/errors';
-import MiniSearch, { type Options, type SearchResult as KeywordResult } from 'minisearch';
 import { throwIfAborted } from '../util/abort.js';
 import { checkOptions, optionRules } from '../util/check-options.js';
 import { bytesToBase64, parseImportData } from '../util/data-checks.js';
@@ -15,7 +14,14 @@ import { countFacets, facetFieldsOf, filterOf } from './facets.js';
 import { type FieldPassage, fieldPassages, passageWords } from './field-passages.js';
 import { fuseRankings, defaultFusion, type Fusion } from './fuse-rankings.js';
 import { findHighlights, matchableTerms, queryTerms } from './highlights.js';
-import { keywordIndexOptions, searchWordByWord } from './keyword-search.js';
+import {
+  type KeywordDocument,
+  type KeywordIndex,
+  type KeywordMatches,
+  keyField,
+  matchTerms,
+  ThreadKeywordIndex,
+} from './keyword-index.js';
 import { QuantizedVectors } from './quantized-vectors.js';
 import type { SearchSettings } from './search-settings.js';
 import {
@@ -36,6 +42,7 @@ import {
   storedFormat,
   validateIndexData,
 } from './validate-index-data.js';
+import { WorkerKeywordIndex } from './worker-keyword-index.js';
 
 /**
  * What the index embeds passages and queries with: the client's embedder (in the worker).
@@ -71,22 +78,25 @@ interface Passage extends FieldPassage {
   slot: number;
 }
 
+/** A keyword match as a search ranks it; its matched terms are read only for the hits shown. */
+interface KeywordMatch {
+  key: string;
+  score: number;
+  rank: number;
+  terms: () => string[];
+}
+
 interface Entry<Doc> {
   key: string;
   document: Doc;
   passages: Passage[];
 }
 
-/** The keyword index's id field: a name no document field can clash with. */
-const keyField = '\u0000key';
-
-/** What the keyword index holds of a document: its key and text fields. */
-type KeywordDocument = Record<string, string>;
-
 /**
- * The search index of `client.searchIndex()`: documents and a MiniSearch keyword index on the
- * page, passage embeddings computed by the client's embedder (in the worker) and kept as 8-bit
- * codes, searched in slices so the page stays responsive.
+ * The search index of `client.searchIndex()`: documents on the page; a MiniSearch keyword index
+ * in a worker of its own on a page with workers (in this thread elsewhere); passage embeddings
+ * computed by the client's embedder (in the inference worker) and kept as 8-bit codes, searched
+ * in slices so the page stays responsive.
  *
  * @example
  * const index = createSearchIndex({ settings, embedder, model, store, limits })
@@ -99,7 +109,7 @@ class LocalSearchIndex<Doc extends SearchDocument>
   private entries = new Map<string, Entry<Doc>>();
   private owners: (string | undefined)[] = [];
   private vectors: QuantizedVectors | null = null;
-  private keyword: MiniSearch<KeywordDocument>;
+  private readonly keyword: KeywordIndex;
   private snapshot: SearchIndexSnapshot = {
     status: 'loading',
     documents: 0,
@@ -121,10 +131,13 @@ class LocalSearchIndex<Doc extends SearchDocument>
     readonly modelId: string,
     private readonly store: (() => Promise<RecordStore>) | null,
     private readonly limits: Limits,
+    keywordWorker: (() => Worker) | null = null,
   ) {
     super();
     this.id = settings.id;
-    this.keyword = this.newKeywordIndex();
+    this.keyword = keywordWorker
+      ? new WorkerKeywordIndex(keywordWorker, settings.fields, () => this.keywordDocuments())
+      : new ThreadKeywordIndex(settings.fields);
     this.save = store
       ? recordWriter(store, this.id, () => this.storedRecord(), `Search index "${this.id}"`)
       : null;
@@ -154,6 +167,7 @@ class LocalSearchIndex<Doc extends SearchDocument>
       passages,
       vectorBytes,
       bytesPerDocument: this.entries.size === 0 ? 0 : vectorBytes / this.entries.size,
+      keywordIndex: this.keyword.where,
     };
   }
 
@@ -174,16 +188,21 @@ class LocalSearchIndex<Doc extends SearchDocument>
     }
     const keys = ids.map((id, index) => documentKey(id, `ids[${index}]`));
     return this.mutate(async () => {
-      let removed = 0;
-      for (const key of new Set(keys)) if (this.drop(key)) removed += 1;
-      if (removed > 0) await this.committed();
-      return removed;
+      const removed = [...new Set(keys)].filter((key) => this.drop(key));
+      if (removed.length > 0) {
+        await this.keyword.replace(removed, []);
+        await this.committed();
+      }
+      return removed.length;
     });
   }
 
   clear(): Promise<void> {
     return this.mutate(async () => {
-      this.reset();
+      this.entries = new Map();
+      this.owners = [];
+      this.vectors = null;
+      await this.keyword.clear();
       await this.committed();
     });
   }
@@ -232,33 +251,25 @@ class LocalSearchIndex<Doc extends SearchDocument>
     for (const field of facetFields) empty.facets[field] = {};
     if (query.trim() === '' || this.entries.size === 0) return empty;
 
-    const keywordMatches =
-      mode === 'semantic'
-        ? []
-        : await searchWordByWord(this.keyword, query, {
-            // No per-match callback when nothing is filtered: it costs on every match.
-            accept: filtered ? accept : undefined,
-            isCancelled: () => signal?.aborted === true,
-          });
+    // The keyword side runs in its worker while the query is embedded and the vectors scanned.
+    const keywordSearch = mode === 'semantic' ? null : this.keyword.search(query);
+    keywordSearch?.catch(() => undefined);
     const semanticMatches =
       mode === 'keyword' ? [] : await this.nearest(query, filtered ? accept : undefined, signal);
+    const keywordMatches = keywordSearch
+      ? this.keywordMatches(await keywordSearch, filtered ? accept : undefined)
+      : [];
     throwIfAborted(signal, what);
 
-    const keywordRanks = new Map<string, KeywordResult>();
-    keywordMatches.forEach((match) => keywordRanks.set(String(match.id), match));
+    const keywordRanks = new Map<string, KeywordMatch>();
+    for (const match of keywordMatches) keywordRanks.set(match.key, match);
     const semanticRanks = new Map(semanticMatches.map((match) => [match.key, match]));
     const ranked =
       mode === 'keyword'
-        ? keywordMatches.map((match) => ({ key: String(match.id), score: match.score }))
+        ? keywordMatches
         : mode === 'semantic'
           ? semanticMatches.map((match) => ({ key: match.key, score: match.score }))
-          : fuseRankings(
-              keywordMatches
-                .slice(0, candidatePool)
-                .map((match) => ({ key: String(match.id), score: match.score })),
-              semanticMatches,
-              fusion,
-            );
+          : fuseRankings(keywordMatches.slice(0, candidatePool), semanticMatches, fusion);
 
     // What the facets count: every keyword match, and the semantic candidates close enough to
     // mean something (on a small index the semantic top 100 is most of it), and what is shown.
@@ -279,7 +290,7 @@ class LocalSearchIndex<Doc extends SearchDocument>
       const entry = this.entries.get(key) as Entry<Doc>;
       const keywordMatch = keywordRanks.get(key);
       const semanticMatch = semanticRanks.get(key);
-      const matchedTerms = keywordMatch ? keywordMatch.terms : [];
+      const matchedTerms = keywordMatch ? keywordMatch.terms() : [];
       const why: SearchHit<Doc>['why'] = {
         matchedBy: [
           ...(keywordMatch ? (['keyword'] as const) : []),
@@ -287,7 +298,7 @@ class LocalSearchIndex<Doc extends SearchDocument>
         ],
         terms: matchedTerms,
       };
-      if (keywordMatch) why.keywordRank = keywordMatches.indexOf(keywordMatch) + 1;
+      if (keywordMatch) why.keywordRank = keywordMatch.rank;
       if (semanticMatch) {
         why.semanticRank = semanticMatch.rank;
         why.similarity = semanticMatch.score;
@@ -343,23 +354,8 @@ class LocalSearchIndex<Doc extends SearchDocument>
     if (last === undefined) return [];
     const typedEnd = prefix.toLowerCase().lastIndexOf(last);
     const head = prefix.slice(0, typedEnd);
-    const earlier = new Set(words.slice(0, -1));
-    const weights = new Map<string, number>();
-    for (const result of this.keyword.search(prefix, {
-      prefix: (_term, index, terms) => index === terms.length - 1,
-      fuzzy: (term, index, terms) => (index === terms.length - 1 && term.length > 3 ? 0.25 : false),
-    })) {
-      for (const term of result.terms) {
-        if (earlier.has(term)) continue;
-        // A completion of what was typed ranks above a correction of it.
-        const bonus = term.startsWith(last) ? 2 : 1;
-        weights.set(term, (weights.get(term) ?? 0) + result.score * bonus);
-      }
-    }
-    return [...weights]
-      .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
-      .slice(0, k)
-      .map(([term]) => `${head}${term}`);
+    const terms = await this.keyword.suggest({ prefix, last, earlier: words.slice(0, -1), k });
+    return terms.map((term) => `${head}${term}`);
   }
 
   async export(): Promise<SearchIndexExport> {
@@ -393,14 +389,6 @@ class LocalSearchIndex<Doc extends SearchDocument>
   }
 
   // ─── internals ───────────────────────────────────────────────────────────
-
-  private newKeywordIndex(): MiniSearch<KeywordDocument> {
-    return new MiniSearch<KeywordDocument>(this.keywordOptions());
-  }
-
-  private keywordOptions(): Options<KeywordDocument> {
-    return keywordIndexOptions<KeywordDocument>(keyField, this.settings.fields);
-  }
 
   private expectations() {
     return {
@@ -581,9 +569,20 @@ class LocalSearchIndex<Doc extends SearchDocument>
     this.applying = new Promise<void>((resolve) => (release = resolve));
     try {
       let next = 0;
+      let replaced: string[] = [];
+      let added: KeywordDocument[] = [];
+      // The keyword index gets each slice in one call (one message to its worker).
+      const flush = async () => {
+        await this.keyword.replace(replaced, added);
+        replaced = [];
+        added = [];
+      };
       for (const [position, { key, document, passages }] of prepared.entries.entries()) {
-        if (position > 0 && position % sliceDocuments === 0) await yieldToEventLoop();
-        this.drop(key);
+        if (position > 0 && position % sliceDocuments === 0) {
+          await flush();
+          await yieldToEventLoop();
+        }
+        if (this.drop(key)) replaced.push(key);
         const entry: Entry<Doc> = { key, document, passages: [] };
         for (const passage of passages) {
           const vector = prepared.vectors[next++] as Float32Array;
@@ -598,8 +597,9 @@ class LocalSearchIndex<Doc extends SearchDocument>
           });
         }
         this.entries.set(key, entry);
-        this.keyword.add(this.keywordDocument(key, document));
+        added.push(this.keywordDocument(key, document));
       }
+      await flush();
     } finally {
       this.applying = null;
       release();
@@ -614,15 +614,7 @@ class LocalSearchIndex<Doc extends SearchDocument>
       this.owners[passage.slot] = undefined;
     }
     this.entries.delete(key);
-    this.keyword.discard(key);
     return true;
-  }
-
-  private reset() {
-    this.entries = new Map();
-    this.owners = [];
-    this.vectors = null;
-    this.keyword = this.newKeywordIndex();
   }
 
   /**
@@ -647,6 +639,7 @@ class LocalSearchIndex<Doc extends SearchDocument>
       list.push({ field: passage.field, start: passage.start, end: passage.end, slot });
       byDocument.set(passage.document, list);
     }
+    const keywordDocuments: KeywordDocument[] = [];
     for (let position = 0; position < checked.documents.length; position += 1) {
       if (position > 0 && position % (sliceDocuments * 10) === 0) await yieldToEventLoop();
       const document = checked.documents[position] as Doc;
@@ -654,30 +647,13 @@ class LocalSearchIndex<Doc extends SearchDocument>
       const passages = byDocument.get(position) ?? [];
       for (const passage of passages) owners[passage.slot] = key;
       entries.set(key, { key, document, passages });
+      keywordDocuments.push(this.keywordDocument(key, document));
     }
-    let keyword: MiniSearch<KeywordDocument> | null = null;
-    if (checked.keyword !== undefined) {
-      try {
-        keyword = await MiniSearch.loadJSAsync(
-          checked.keyword as Parameters<typeof MiniSearch.loadJSAsync>[0],
-          this.keywordOptions(),
-        );
-        if (keyword.documentCount !== entries.size) keyword = null;
-      } catch {
-        keyword = null;
-      }
-    }
-    if (!keyword) {
-      keyword = this.newKeywordIndex();
-      await keyword.addAllAsync(
-        [...entries.values()].map((entry) => this.keywordDocument(entry.key, entry.document)),
-        { chunkSize: sliceDocuments },
-      );
-    }
+    // A stored MiniSearch index is loaded when it matches the documents; else rebuilt from them.
+    await this.keyword.replaceAll(keywordDocuments, checked.keyword);
     this.entries = entries;
     this.owners = owners;
     this.vectors = vectors;
-    this.keyword = keyword;
   }
 
   private toData() {
@@ -729,7 +705,7 @@ class LocalSearchIndex<Doc extends SearchDocument>
       documents: data.documents,
       passages: data.passages,
       vectors: { codes: data.codes, scales: data.scales },
-      keyword: this.keyword.toJSON(),
+      keyword: this.keyword.storable(),
     };
   }
 
@@ -766,6 +742,35 @@ class LocalSearchIndex<Doc extends SearchDocument>
   private fieldText(document: SearchDocument, field: string): string {
     const value = document[field];
     return typeof value === 'string' ? value : '';
+  }
+
+  /** What the keyword index holds now (to rebuild it in this thread if its worker fails). */
+  private keywordDocuments(): KeywordDocument[] {
+    return [...this.entries.values()].map((entry) =>
+      this.keywordDocument(entry.key, entry.document),
+    );
+  }
+
+  /**
+   * The keyword matches the search can use: those still in the index (a search that overlapped
+   * an import may see the other side's), those the filters accept; ranked 1, 2… in that order.
+   */
+  private keywordMatches(
+    matches: KeywordMatches,
+    accept: ((key: string) => boolean) | undefined,
+  ): KeywordMatch[] {
+    const kept: KeywordMatch[] = [];
+    for (let position = 0; position < matches.ids.length; position += 1) {
+      const key = matches.ids[position] as string;
+      if (!this.entries.has(key) || (accept && !accept(key))) continue;
+      kept.push({
+        key,
+        score: matches.scores[position] as number,
+        rank: kept.length + 1,
+        terms: () => matchTerms(matches, position),
+      });
+    }
+    return kept;
   }
 
   private keywordDocument(key: string, document: SearchDocument): KeywordDocument {
@@ -842,6 +847,7 @@ export function createSearchIndex<Doc extends SearchDocument>(
   modelId: string,
   store: (() => Promise<RecordStore>) | null,
   limits: Limits,
+  keywordWorker: (() => Worker) | null = null,
 ): SearchIndex<Doc> {
-  return new LocalSearchIndex<Doc>(settings, embedder, modelId, store, limits);
+  return new LocalSearchIndex<Doc>(settings, embedder, modelId, store, limits, keywordWorker);
 }

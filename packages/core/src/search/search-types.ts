@@ -269,8 +269,8 @@ export interface SearchIndex<Doc extends SearchDocument = SearchDocument> {
   get(id: string | number): Doc | undefined;
   /** Documents indexed. */
   readonly size: number;
-  /** Memory of the compact vectors and how many passages they hold. */
-  stats(): { documents: number; passages: number; vectorBytes: number; bytesPerDocument: number };
+  /** Memory of the compact vectors, how many passages they hold, and where the keyword index runs. */
+  stats(): SearchIndexStats;
   export(): Promise<SearchIndexExport>;
   /**
    * Replaces the index with exported data, after checking all of it.
@@ -279,4 +279,27 @@ export interface SearchIndex<Doc extends SearchDocument = SearchDocument> {
   import(data: unknown): Promise<void>;
   getSnapshot(): SearchIndexSnapshot;
   subscribe(listener: () => void): () => void;
+}
+
+/**
+ * What `stats()` of a search index reports.
+ *
+ * @example
+ * const { bytesPerDocument, keywordIndex } = index.stats()
+ */
+export interface SearchIndexStats {
+  /** Documents indexed. */
+  documents: number;
+  /** Passages embedded (one a short document; long fields are split). */
+  passages: number;
+  /** Bytes of the 8-bit vectors and their scales. */
+  vectorBytes: number;
+  /** `vectorBytes` per document (0 when empty). */
+  bytesPerDocument: number;
+  /**
+   * Where the keyword (MiniSearch) index runs: `worker` (a Web Worker of its own, on a page with
+   * the client's worker on) or `thread` (the calling thread: Node, `worker: false`, or after the
+   * keyword worker failed, when it is rebuilt here from the documents).
+   */
+  keywordIndex: 'worker' | 'thread';
 }
