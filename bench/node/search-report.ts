@@ -85,6 +85,8 @@ export interface SearchSizeFigures {
   keywordMatchesMedian: number;
   /** Queries whose keyword top k equals the MiniSearch anchor's (same ids, same order). */
   sameKeywordTop: number;
+  /** Where the index's keyword side ran (`stats().keywordIndex`). */
+  keywordIndex: 'worker' | 'thread';
 }
 
 /**
@@ -222,6 +224,7 @@ export function searchSizeFigures(run: SearchRun): SearchSizeFigures {
     },
     keywordMatchesMedian: median(run.keywordMatches),
     sameKeywordTop: run.sameKeywordTop,
+    keywordIndex: run.stats.keywordIndex,
   };
 }
 

@@ -206,13 +206,8 @@ async function buildAndQuery(
   // Every query's embedding is computed once here and cached: the phases below time search
   // without embedding; the end-to-end phase clears the cache before each search.
   const queryVectors = (await embedder.embed(queries)).embeddings.map(unitVector);
-  const anchorBuildStarted = performance.now();
-  const anchor = miniSearchAnchor(documents);
-  const miniSearchBuildMs = performance.now() - anchorBuildStarted;
   for (const query of warmUp) {
     for (const mode of modes) await index.search(query, { k: job.k, mode });
-    anchor.search(query);
-    scan.nearest((await embedder.embed(query)).embeddings[0] as Float32Array, job.k);
   }
 
   // Each timed call starts in a task of its own (as a user's query does), so a long task is
@@ -239,30 +234,43 @@ async function buildAndQuery(
   }
   const cachedLongTasks = await timeline.stop();
 
-  const anchors = { miniSearch: [] as number[], exactScan: [] as number[], miniSearchBuildMs };
-  const recall: number[] = [];
-  let sameKeywordTop = 0;
-  timeline = recordLongTaskTimeline();
-  for (const [at, query] of queries.entries()) {
-    await nextTask();
-    let started = performance.now();
-    const anchorTop = anchor.search(query).slice(0, job.k);
-    let ended = performance.now();
-    const ours = keywordTop[at] ?? [];
-    const same = anchorTop.every((result, rank) => String(result.id) === ours[rank]);
-    if (same && anchorTop.length === ours.length) sameKeywordTop += 1;
-    anchors.miniSearch.push(ended - started);
-    timeline.charge('miniSearch', started, ended);
-    await nextTask();
-    started = performance.now();
-    const exact = scan.nearest(queryVectors[at] as Float32Array, job.k);
-    ended = performance.now();
-    anchors.exactScan.push(ended - started);
-    timeline.charge('exactScan', started, ended);
-    const found = new Set(semanticTop[at]);
-    recall.push(exact.filter((entry) => found.has(`doc-${entry.row}`)).length / job.k);
-  }
-  const anchorLongTasks = await timeline.stop();
+  // The MiniSearch anchor is built only now, and dropped after its phase: while ours are timed,
+  // the page holds what an app with this index would (a second 100,000-document MiniSearch index
+  // on the page adds its garbage collection pauses to whatever runs).
+  const anchorPhase = await (async () => {
+    const anchorBuildStarted = performance.now();
+    const anchor = miniSearchAnchor(documents);
+    const miniSearchBuildMs = performance.now() - anchorBuildStarted;
+    for (const query of warmUp) {
+      anchor.search(query);
+      scan.nearest((await embedder.embed(query)).embeddings[0] as Float32Array, job.k);
+    }
+    const anchors = { miniSearch: [] as number[], exactScan: [] as number[], miniSearchBuildMs };
+    const recall: number[] = [];
+    let sameKeywordTop = 0;
+    const timeline = recordLongTaskTimeline();
+    for (const [at, query] of queries.entries()) {
+      await nextTask();
+      let started = performance.now();
+      const anchorTop = anchor.search(query).slice(0, job.k);
+      let ended = performance.now();
+      const ours = keywordTop[at] ?? [];
+      const same = anchorTop.every((result, rank) => String(result.id) === ours[rank]);
+      if (same && anchorTop.length === ours.length) sameKeywordTop += 1;
+      anchors.miniSearch.push(ended - started);
+      timeline.charge('miniSearch', started, ended);
+      await nextTask();
+      started = performance.now();
+      const exact = scan.nearest(queryVectors[at] as Float32Array, job.k);
+      ended = performance.now();
+      anchors.exactScan.push(ended - started);
+      timeline.charge('exactScan', started, ended);
+      const found = new Set(semanticTop[at]);
+      recall.push(exact.filter((entry) => found.has(`doc-${entry.row}`)).length / job.k);
+    }
+    return { anchors, recall, sameKeywordTop, anchorLongTasks: await timeline.stop() };
+  })();
+  const { anchors, recall, sameKeywordTop, anchorLongTasks } = anchorPhase;
 
   const endToEnd = {
     hybrid: [] as number[],
