@@ -17,6 +17,7 @@ const browserCode = [
 /** Code that runs in Node: the Vite plugin, the eval CLI, scripts, configs, the bench runner. */
 const nodeCode = [
   'packages/vite/src/**',
+  'packages/llm-proxy/src/**',
   'packages/core/bin/**',
   'packages/core/scripts/**',
   'packages/errors/src/**/*.test.ts',
@@ -50,7 +51,7 @@ const coreLayers = [
   ['models', 'loading'],
   ['runtimes'],
   ['engine'],
-  ['tasks', 'recommend', 'search'],
+  ['tasks', 'recommend', 'search', 'privacy'],
   ['worker'],
   ['client'],
   ['observers'],

@@ -41,6 +41,17 @@ export default defineConfig({
         resolve: { conditions: ['@ondevice/source'] },
         ssr: { resolve: { conditions: ['@ondevice/source'] } },
         test: {
+          name: 'llm-proxy',
+          root: 'packages/llm-proxy',
+          environment: 'node',
+          include: ['src/**/*.test.ts'],
+          testTimeout: 120_000,
+        },
+      },
+      {
+        resolve: { conditions: ['@ondevice/source'] },
+        ssr: { resolve: { conditions: ['@ondevice/source'] } },
+        test: {
           name: 'react',
           root: 'packages/react',
           environment: 'jsdom',

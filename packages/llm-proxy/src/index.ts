@@ -1,0 +1,1 @@
+export { hashApiKey } from './hash-api-key.js';
