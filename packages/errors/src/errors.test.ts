@@ -12,6 +12,7 @@ import {
   InvalidInputError,
   WorkerCrashedError,
   OutOfMemoryError,
+  PiiBlockedError,
   deserializeError,
   registerErrorClass,
   serializeError,
@@ -72,6 +73,11 @@ describe('typed errors', () => {
         cause: new InvalidClassifierDataError({ message: 'v3', path: 'version' }),
       }),
       new ModelLoadError({ message: 'm', url: '/x', status: undefined, reason: 'stalled' }),
+      new PiiBlockedError({
+        message: 'm',
+        types: ['CREDIT_CARD', 'US_SSN'],
+        counts: { CREDIT_CARD: 2, US_SSN: 1 },
+      }),
     ];
     for (const sample of samples) {
       const rebuilt = deserializeError(serializeError(sample));
@@ -79,6 +85,26 @@ describe('typed errors', () => {
       expect(rebuilt.name).toBe(sample.name);
       expect(rebuilt).toMatchObject(sample);
     }
+  });
+});
+
+describe('PiiBlockedError', () => {
+  it('carries the blocked types and counts, as plain data through JSON', () => {
+    const error = new PiiBlockedError({
+      message: 'The text has 1 EMAIL, which the policy blocks.',
+      types: ['EMAIL'],
+      counts: { EMAIL: 1 },
+    });
+    expect(error.code).toBe('pii-blocked');
+    expect(PiiBlockedError.isInstance(error)).toBe(true);
+    expect(InvalidInputError.isInstance(error)).toBe(false);
+    const wire = JSON.parse(JSON.stringify(serializeError(error))) as ReturnType<
+      typeof serializeError
+    >;
+    expect(wire.data).toEqual({ types: ['EMAIL'], counts: { EMAIL: 1 } });
+    const rebuilt = deserializeError(wire);
+    expect(PiiBlockedError.isInstance(rebuilt)).toBe(true);
+    expect(rebuilt).toMatchObject({ types: ['EMAIL'], counts: { EMAIL: 1 } });
   });
 });
 

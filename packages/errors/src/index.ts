@@ -15,6 +15,7 @@ export type { ClassifierStorageFailure } from './classifier-storage-error.js';
 export { AbortError } from './abort-error.js';
 export { WorkerCrashedError } from './worker-crashed-error.js';
 export { OutOfMemoryError } from './out-of-memory-error.js';
+export { PiiBlockedError } from './pii-blocked-error.js';
 export { RuntimeError } from './runtime-error.js';
 export { deserializeError, registerErrorClass, serializeError } from './serialize-error.js';
 export type { ErrorRebuilder, RebuildOptions } from './serialize-error.js';

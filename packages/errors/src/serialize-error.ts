@@ -9,6 +9,7 @@ import { LimitExceededError } from './limit-exceeded-error.js';
 import { ModelLoadError } from './model-load-error.js';
 import { OnDeviceError, type OnDeviceErrorCode, type SerializedError } from './ondevice-error.js';
 import { OutOfMemoryError } from './out-of-memory-error.js';
+import { PiiBlockedError } from './pii-blocked-error.js';
 import { RuntimeError } from './runtime-error.js';
 import { UnknownBackendError } from './unknown-backend-error.js';
 import { UnknownModelError } from './unknown-model-error.js';
@@ -129,6 +130,16 @@ const rebuilders = new Map<OnDeviceErrorCode, ErrorRebuilder>([
         limit: field(data, 'limit'),
         maximum: field(data, 'maximum'),
         actual: field(data, 'actual'),
+      }),
+  ],
+  [
+    'pii-blocked',
+    ({ message, cause, data }) =>
+      new PiiBlockedError({
+        message,
+        cause,
+        types: field(data, 'types'),
+        counts: field(data, 'counts'),
       }),
   ],
   ['aborted', ({ message, cause }) => new AbortError({ message, cause })],
