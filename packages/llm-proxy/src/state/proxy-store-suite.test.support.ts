@@ -27,7 +27,12 @@ export interface OpenedStore {
   tamperAuditRecord(sequence: number): Promise<void>;
 }
 
-/** 2025-03-14 12:00:30 UTC: 30 s into a minute. */
+/**
+ * The clock of the shared tests: 2025-03-14 12:00:30 UTC, 30 s into a minute.
+ *
+ * @example
+ * await store.admit({ tenantId: 'acme', tokens: 10, cost: 0, limits, now: fixedNow })
+ */
 export const fixedNow = Date.UTC(2025, 2, 14, 12, 0, 30);
 const endOfDay = Date.UTC(2025, 2, 15);
 const endOfMonth = Date.UTC(2025, 3, 1);

@@ -59,6 +59,16 @@ interface ReservationRow {
   state: 'held' | 'expired';
 }
 
+/** What to add to a window's counters (costs in billionths); absent is 0. */
+interface WindowAmounts {
+  requests?: number;
+  tokensIn?: number;
+  tokensOut?: number;
+  costUnits?: number;
+  reservedTokens?: number;
+  reservedCostUnits?: number;
+}
+
 const emptyWindow: Omit<WindowRow, 'period'> = {
   requests: 0,
   tokens_in: 0,
@@ -136,16 +146,8 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Prox
   );
   const pruneExpired = db.prepare("DELETE FROM reservations WHERE state = 'expired' AND at < ?");
 
-  type Amounts = {
-    requests?: number;
-    tokensIn?: number;
-    tokensOut?: number;
-    costUnits?: number;
-    reservedTokens?: number;
-    reservedCostUnits?: number;
-  };
   /** Adds to the minute, day and month counters of a request made at `at`. */
-  function addToWindows(tenantId: string, at: number, amounts: Amounts): void {
+  function addToWindows(tenantId: string, at: number, amounts: WindowAmounts): void {
     const windows = limitWindowsAt(at);
     for (const kind of ['minute', 'day', 'month'] as const) {
       addToWindow.run({
@@ -236,7 +238,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Prox
     };
   });
 
-  const settle = db.transaction((id: string, tenantId: string, used: UsageAmounts) => {
+  const settle = db.transaction((id: string, tenantId: string, used: WindowAmounts) => {
     const row = selectReservation.get(id);
     if (row === undefined || row.tenant_id !== tenantId) return;
     if (row.state === 'held') release(row);
@@ -302,8 +304,6 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Prox
     },
   };
 }
-
-type UsageAmounts = { tokensIn: number; tokensOut: number; costUnits: number };
 
 /** Runs `operation`, turning SQLite's "busy, locked, disk full, I/O" into a typed 503. */
 function guard<T>(operation: string, run: () => T): T {
