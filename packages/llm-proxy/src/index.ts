@@ -17,3 +17,42 @@ export type {
   Usage,
   UsageReport,
 } from './state/proxy-store.js';
+export { createProxyApp } from './server/create-proxy-app.js';
+export type { ProxyApp, ProxyAppOptions } from './server/create-proxy-app.js';
+export { startProxy } from './server/start-proxy.js';
+export type { RunningProxy, StartProxyOptions } from './server/start-proxy.js';
+export { coreRedactor } from './server/core-redactor.js';
+export type { RedactionOutcome, RedactionPolicy, Redactor } from './server/redactor.js';
+export { createJsonLogger } from './server/proxy-logger.js';
+export type { ProxyLogger, ProxyLogRecord } from './server/proxy-logger.js';
+export type { OpenAIErrorBody } from './server/openai-error.js';
+export { loadProxyConfig, parseProxyConfig } from './config/parse-proxy-config.js';
+export { piiEntityTypes, proxyConfigSchema } from './config/proxy-config-schema.js';
+export type {
+  ModelConfig,
+  PiiEntityType,
+  ProxyConfig,
+  ProxyConfigInput,
+  RedactionAction,
+  TenantConfig,
+  UpstreamConfig,
+} from './config/proxy-config-schema.js';
+export { readUpstreamSecrets } from './config/upstream-secrets.js';
+export type { UpstreamSecrets } from './config/upstream-secrets.js';
+export { ProxyConfigError } from './errors/proxy-config-error.js';
+export { UpstreamError } from './errors/upstream-error.js';
+export type { UpstreamFailure } from './errors/upstream-error.js';
+export { createUpstreams, upstreamFactories } from './upstreams/create-upstreams.js';
+export { createOpenAIUpstream } from './upstreams/openai-upstream.js';
+export type { OpenAIUpstreamOptions } from './upstreams/openai-upstream.js';
+export { createAnthropicUpstream } from './upstreams/anthropic-upstream.js';
+export type { AnthropicUpstreamOptions } from './upstreams/anthropic-upstream.js';
+export { createLocalUpstream } from './upstreams/local-upstream.js';
+export type { LocalUpstreamOptions } from './upstreams/local-upstream.js';
+export type {
+  ChatUpstream,
+  FinishReason,
+  UpstreamChatRequest,
+  UpstreamEvent,
+  UpstreamMessage,
+} from './upstreams/chat-upstream.js';

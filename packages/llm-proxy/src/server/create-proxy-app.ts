@@ -8,6 +8,7 @@ import type { ProxyStore } from '../state/proxy-store.js';
 import type { ChatUpstream } from '../upstreams/chat-upstream.js';
 import { chatCompletionsRoute } from './chat-completions-route.js';
 import { openAIError } from './openai-error.js';
+import { coreRedactor } from './core-redactor.js';
 import type { ProxyEnv } from './proxy-env.js';
 import { createJsonLogger, type ProxyLogger } from './proxy-logger.js';
 import type { Redactor } from './redactor.js';
@@ -27,8 +28,8 @@ export interface ProxyAppOptions {
   store: ProxyStore;
   /** The upstreams by name (`createUpstreams(config, secrets)`); tests pass fakes. */
   upstreams: ReadonlyMap<string, ChatUpstream>;
-  /** Redacts every message before it leaves. @default `@ondevice/core`'s `redactPII` */
-  redactor: Redactor;
+  /** Redacts every message before it leaves. @default coreRedactor (`@ondevice/core`'s `redactPII`) */
+  redactor?: Redactor;
   /** Milliseconds since the epoch. @default Date.now */
   clock?: () => number;
   /** @default JSON lines on stdout */
@@ -144,7 +145,7 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
         });
       },
     }),
-    chatCompletionsRoute({ ...options, clock, logger }),
+    chatCompletionsRoute({ ...options, redactor: options.redactor ?? coreRedactor, clock, logger }),
   );
   app.route('/v1', tenantRoutes({ config, store, clock }));
   app.notFound(() => {
