@@ -13,7 +13,7 @@ export const devModelId = 'local';
 
 /**
  * The zero-config setup of `ondevice-proxy --dev`: one tenant (`dev`, key {@link devApiKey},
- * every model, 1,024 tokens per request, no limits, every PII type masked), one model `local`
+ * every model, 256 tokens per request (small local models have short contexts), no limits, every PII type masked), one model `local`
  * on the `local` upstream (the folder given), and a SQLite file in a new temporary folder.
  *
  * @example
@@ -27,7 +27,7 @@ export async function devConfig(options: {
   const folder = await mkdtemp(join(tmpdir(), 'ondevice-proxy-dev-'));
   return parseProxyConfig({
     tenants: [
-      { id: 'dev', keyHash: hashApiKey(devApiKey), models: ['*'], maxTokensPerRequest: 1024 },
+      { id: 'dev', keyHash: hashApiKey(devApiKey), models: ['*'], maxTokensPerRequest: 256 },
     ],
     models: [{ id: devModelId, upstream: 'local', upstreamModel: 'local' }],
     upstreams: [{ name: 'local', kind: 'local', modelFolder: resolve(options.modelFolder) }],

@@ -72,7 +72,8 @@ describe.skipIf(!present && !process.env.CI)(
         chunks += 1;
       }
       expect('Once upon a time' + text).toBe(expected);
-      expect(chunks).toBeGreaterThan(10);
+      // The role chunk, the text (pieces as core hands them over, batched when they come fast), the finish.
+      expect(chunks).toBeGreaterThanOrEqual(3);
     });
   },
 );

@@ -1,0 +1,72 @@
+import OpenAI from 'openai';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openAIStreamReply } from '../test-support/fake-openai.test.support.js';
+import {
+  startFakeUpstreamServer,
+  type FakeUpstreamServer,
+} from '../test-support/fake-upstream-server.test.support.js';
+import {
+  keys,
+  startTestProxy,
+  testConfig,
+  type TestProxy,
+} from '../test-support/test-proxy.test.support.js';
+import { coreRedactor } from './core-redactor.js';
+
+let openai: FakeUpstreamServer;
+let proxy: TestProxy;
+
+beforeEach(async () => {
+  openai = await startFakeUpstreamServer();
+  proxy = await startTestProxy(testConfig({ openai: openai.url, anthropic: openai.url }), {
+    redactor: coreRedactor,
+  });
+});
+
+afterEach(async () => {
+  await proxy.close({ drainMs: 100 });
+  await openai.close();
+});
+
+describe('the default redactor: @ondevice/core redactPII', () => {
+  it('masks an email and a phone number before the upstream; the answer is not restored', async () => {
+    openai.reply(openAIStreamReply({ pieces: ['I will write to [EMAIL_1].'] }));
+    const client = new OpenAI({ baseURL: proxy.baseURL, apiKey: keys.acme, maxRetries: 0 });
+    const completion = await client.chat.completions.create({
+      model: 'small',
+      messages: [
+        {
+          role: 'user',
+          content: 'Email jane.doe@example.com or call +1 415 555 0134 about the invoice.',
+        },
+      ],
+    });
+    const sent = JSON.stringify(openai.requests[0]?.body);
+    expect(sent).toContain('[EMAIL_1]');
+    expect(sent).not.toContain('jane.doe@example.com');
+    expect(sent).not.toContain('555 0134');
+    expect(completion.choices[0]?.message.content).toBe('I will write to [EMAIL_1].');
+    await expect
+      .poll(async () => (await proxy.store.auditRecords('acme'))[0]?.redactions)
+      .toMatchObject({ EMAIL: 1, PHONE: 1 });
+  });
+
+  it('blocks a type the policy blocks, naming it', async () => {
+    const response = await fetch(`${proxy.baseURL}/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${keys.globex}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'small',
+        messages: [{ role: 'user', content: 'My SSN is 536-22-8190.' }],
+      }),
+    });
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as { error: { code: string; message: string } };
+    expect(error).toMatchObject({
+      code: 'pii_blocked',
+      message: expect.stringContaining('US_SSN'),
+    });
+    expect(error.message).not.toContain('8190');
+    expect(openai.requests).toHaveLength(0);
+  });
+});
