@@ -236,6 +236,11 @@ describe('tenants', () => {
       'claude',
     ]);
     expect((await sdk(keys.globex).models.list()).data.map((model) => model.id)).toEqual(['small']);
+    expect(await sdk(keys.acme).models.retrieve('claude')).toMatchObject({
+      id: 'claude',
+      object: 'model',
+    });
+    await expect(sdk(keys.globex).models.retrieve('claude')).rejects.toMatchObject({ status: 404 });
     openai.reply(openAIStreamReply({ pieces: ['x'] }));
     await sdk(keys.acme).chat.completions.create(hello);
     await audited();

@@ -8,7 +8,8 @@ import { errorName } from './request-record.js';
 /**
  * The read-only routes of an authenticated tenant, each answering for the caller's own tenant
  * only (there is no tenant parameter to change):
- * - `GET /models`: the models its key may call, as OpenAI lists them;
+ * - `GET /models` and `GET /models/:id`: the models its key may call, as OpenAI lists them (another
+ *   tenant's model is "not found", like an unknown one);
  * - `GET /usage`: its use this minute, day and month, and its limits (`store.usage`);
  * - `GET /audit?limit=n`: its latest audit records, newest first (at most 1,000).
  *
@@ -44,6 +45,21 @@ export function tenantRoutes(options: {
         owned_by: 'ondevice-proxy',
       })),
     });
+  });
+
+  routes.get('/models/:id', (c) => {
+    const tenant = c.get('tenant');
+    const id = c.req.param('id');
+    const model = config.models.find((candidate) => candidate.id === id);
+    if (!model || !(tenant.models.includes('*') || tenant.models.includes(model.id))) {
+      throw openAIError(404, {
+        message: `The model \`${id}\` does not exist or you do not have access to it.`,
+        type: 'invalid_request_error',
+        code: 'model_not_found',
+        param: 'model',
+      });
+    }
+    return c.json({ id: model.id, object: 'model', created: 0, owned_by: 'ondevice-proxy' });
   });
 
   routes.get('/usage', async (c) => {
