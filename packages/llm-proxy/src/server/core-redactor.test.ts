@@ -51,6 +51,24 @@ describe('the default redactor: @ondevice/core redactPII', () => {
       .toMatchObject({ EMAIL: 1, PHONE: 1 });
   });
 
+  it('numbers placeholders across a conversation', async () => {
+    openai.reply(openAIStreamReply({ pieces: ['ok'] }));
+    const client = new OpenAI({ baseURL: proxy.baseURL, apiKey: keys.acme, maxRetries: 0 });
+    await client.chat.completions.create({
+      model: 'small',
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'Mine is ann@example.com.' },
+        { role: 'user', content: 'Also bob@example.org, and again ann@example.com.' },
+      ],
+    });
+    expect(openai.requests[0]?.body.messages).toEqual([
+      { role: 'system', content: 'Be brief.' },
+      { role: 'user', content: 'Mine is [EMAIL_1].' },
+      { role: 'user', content: 'Also [EMAIL_2], and again [EMAIL_1].' },
+    ]);
+  });
+
   it('blocks a type the policy blocks, naming it', async () => {
     const response = await fetch(`${proxy.baseURL}/chat/completions`, {
       method: 'POST',

@@ -10,6 +10,7 @@ import type { UpstreamChatRequest, UpstreamMessage } from '../upstreams/chat-ups
 import { estimateTokens } from './accounting.js';
 import { chatRequestSchema, messageText } from './chat-request-schema.js';
 import { openAIError } from './openai-error.js';
+import { redactConversation } from './redact-conversation.js';
 import type { RedactionPolicy, Redactor } from './redactor.js';
 import type { RequestRecord } from './request-record.js';
 
@@ -34,6 +35,7 @@ export interface PreparedChatRequest {
  * naming the field), the model (404 when unknown or not allowed: the two are not told apart, so
  * a key cannot probe another tenant's models), `max_tokens` / `max_completion_tokens` against the
  * tenant's maximum (400), then every message's text through the redactor with the tenant's policy
+ * ({@link redactConversation}: placeholders numbered across the messages)
  * (400 `pii_blocked` naming the blocked types, never the values). Sets the record's model,
  * upstream, redaction counts and (with `auditPrompts`) redacted prompt as it goes.
  *
@@ -83,23 +85,17 @@ export async function prepareChatRequest(
     });
   }
   const policy = redactionPolicy(tenant);
-  const messages: UpstreamMessage[] = [];
-  const blocked = new Set<string>();
-  for (const message of input.messages) {
-    const outcome = await context.redactor(messageText(message), policy);
-    for (const [type, count] of Object.entries(outcome.counts)) {
-      record.redactions[type] = (record.redactions[type] ?? 0) + (count ?? 0);
-    }
-    if (outcome.blocked) outcome.types.forEach((type) => blocked.add(type));
-    else
-      messages.push({
-        role: message.role === 'developer' ? 'system' : message.role,
-        content: outcome.text,
-      });
+  const redaction = await redactConversation(
+    input.messages.map(messageText),
+    policy,
+    context.redactor,
+  );
+  for (const [type, count] of Object.entries(redaction.counts)) {
+    record.redactions[type] = (record.redactions[type] ?? 0) + (count ?? 0);
   }
-  if (blocked.size > 0) {
+  if (redaction.blocked) {
     record.outcome = 'blocked-pii';
-    const types = [...blocked].sort().join(', ');
+    const types = [...redaction.types].sort().join(', ');
     throw openAIError(400, {
       message: `The prompt contains personal data this API key may not send: ${types}. Remove it and try again.`,
       type: 'invalid_request_error',
@@ -107,6 +103,10 @@ export async function prepareChatRequest(
       param: 'messages',
     });
   }
+  const messages: UpstreamMessage[] = input.messages.map((message, index) => ({
+    role: message.role === 'developer' ? 'system' : message.role,
+    content: redaction.texts[index] ?? '',
+  }));
   const promptText = messages.map((message) => message.content).join('\n');
   if (tenant.auditPrompts) record.prompt = JSON.stringify(messages);
   const stop = input.stop ?? undefined;

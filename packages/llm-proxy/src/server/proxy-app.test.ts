@@ -424,6 +424,24 @@ describe('redaction', () => {
     expect(proxy.logs.join('\n')).not.toContain('jane.doe');
   });
 
+  it('numbers placeholders across the messages of a conversation', async () => {
+    openai.reply(openAIStreamReply({ pieces: ['ok'] }));
+    await sdk().chat.completions.create({
+      model: 'small',
+      messages: [
+        { role: 'user', content: 'Mine is a@example.com' },
+        { role: 'assistant', content: 'Noted.' },
+        { role: 'user', content: 'Also b@example.com, and again a@example.com' },
+      ],
+    });
+    expect(openai.requests[0]?.body.messages).toEqual([
+      { role: 'user', content: 'Mine is [EMAIL_1]' },
+      { role: 'assistant', content: 'Noted.' },
+      { role: 'user', content: 'Also [EMAIL_2], and again [EMAIL_1]' },
+    ]);
+    expect((await audited())[0]?.redactions).toEqual({ EMAIL: 3 });
+  });
+
   it('blocks a type the tenant’s policy blocks: 400 naming the type, not the value; nothing sent or audited as text', async () => {
     const response = await call('/v1/chat/completions', {
       key: keys.globex,

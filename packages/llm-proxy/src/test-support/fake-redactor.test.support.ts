@@ -11,14 +11,16 @@ export const fakeRedactor: Redactor = async (text, policy) => {
   const blocked: string[] = [];
   let result = text;
   for (const [type, pattern] of patterns) {
-    let index = 0;
+    // As core does: numbered per type in order of appearance, the same value the same placeholder.
+    const placeholders = new Map<string, string>();
     result = result.replace(pattern, (match) => {
       counts[type] = (counts[type] ?? 0) + 1;
       const action = policy[type as keyof typeof policy];
       if (action === 'block' && !blocked.includes(type)) blocked.push(type);
       if (action === 'allow') return match;
-      index += 1;
-      return `[${type}_${index}]`;
+      const placeholder = placeholders.get(match) ?? `[${type}_${placeholders.size + 1}]`;
+      placeholders.set(match, placeholder);
+      return placeholder;
     });
   }
   return blocked.length > 0
