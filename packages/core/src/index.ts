@@ -87,6 +87,7 @@ export {
   ModelIntegrityError,
   ModelLoadError,
   OnDeviceError,
+  PiiBlockedError,
   RuntimeError,
   UnknownBackendError,
   UnknownModelError,
@@ -132,6 +133,16 @@ export type {
   RecommenderSnapshot,
 } from './recommend/recommend-types.js';
 export { recommenderAlgorithms } from './recommend/recommend-types.js';
+export { maxRedactionLength, redactPII } from './privacy/redact-pii.js';
+export { piiActions, piiTypes } from './privacy/pii-types.js';
+export type {
+  PiiAction,
+  PiiEntity,
+  PiiType,
+  RedactOptions,
+  Redaction,
+  RedactionPolicy,
+} from './privacy/pii-types.js';
 export { defaultLimits } from './util/limits.js';
 export type { Limits } from './util/limits.js';
 export { defaultNetworkOptions } from './loading/network-options.js';

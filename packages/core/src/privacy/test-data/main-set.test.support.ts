@@ -2,6 +2,7 @@
 // written for this project. The detectors are tuned on this set only; the held-out set
 // (held-out-set.test.support.ts) has its own templates, names and values.
 import type { Draw, SetPools, Template } from './draw-values.test.support.js';
+import { tag } from './labelled-markup.test.support.js';
 import { type Random, between, numeric, pick } from './pii-values.test.support.js';
 
 const d3 = (random: Random) => numeric(random, 3, '0123456789');
@@ -315,6 +316,30 @@ const withPii: Template[] = [
   (d) => `The export still contains ssn=${d.ssn()} for ${d.full()}, that must be masked.`,
   (d) => `Applicant ${d.full()}, SSN ${d.ssn()}, requested a credit limit of ${d.amount()}.`,
   (d) => `my social is ${d.ssn()} if you need it for the background check`,
+  // Harder cases, added after the first tuning round (still the main set: tuning only).
+  (d) =>
+    `Order update for ${d.full()}: call ${d.phone()} ext. ${d.between(100, 999)} if anything is missing.`,
+  (d) =>
+    `ask ${tag('PERSON', d.firstName().toLowerCase())} if the invoice went out, i think ${d.invoice()} is still open`,
+  (d) =>
+    `ok so ${tag('PERSON', d.firstName().toLowerCase())} has the keys, ${tag('PERSON', d.firstName().toLowerCase())} has the car`,
+  (d) => `Admin panel: http://${d.ipv4('private')}:${d.port()}/admin (VPN only)`,
+  (d) => `curl -k https://[${d.ipv6('compressed')}]:8443/health`,
+  (d) => `Reply-To: "${d.full()}" <${d.email()}>`,
+  (d) => `(mobile: ${d.phone()}, evenings only)`,
+  (d) =>
+    `Authorization: Basic ${tag('SECRET', btoa(`${d.firstName().toLowerCase()}:${d.between(1000, 9999)}pass`))}`,
+  (d) =>
+    `deploy key:\n${tag('SECRET', `-----BEGIN RSA PRIVATE KEY-----\nMIIEow${numeric(d.random, 6)}IBAAKCAQEA${numeric(d.random, 8)}Xk9\n-----END RSA PRIVATE KEY-----`)}`,
+  (d) => `{"user":"${d.firstName().toLowerCase()}","password":"${d.password()}","remember":true}`,
+  (d) =>
+    `NPM_TOKEN=${tag('SECRET', `npm_${numeric(d.random, 6)}abcDEF${numeric(d.random, 6)}ghiJKL${numeric(d.random, 6)}mnopq${numeric(d.random, 3)}`)}`,
+  (d) => `SSN ${d.ssn(' ')} (from the scanned form, spaces as written)`,
+  (d) =>
+    `Contact ${d.full(d.firstName(), d.pick(['de la Cruz', 'van der Berg', 'da Silva']))} about the lease, she's the new tenant.`,
+  (d) => `${d.first()} will send the contract to ${d.first()} tomorrow.`,
+  (d) => `Thanks to ${d.full()} and ${d.full()} for covering the weekend shift!`,
+  (d) => `${d.first()}: the refund for ${d.order()} went through. ${d.first()}: great, thanks!`,
 ];
 
 /** Lines with no personal data: many look like it (hard negatives). */
@@ -385,6 +410,28 @@ const withoutPii: Template[] = [
     `Latency p95 ${d.between(80, 400)} ms, p99 ${d.between(400, 1200)} ms over ${d.between(1000, 99999)} requests.`,
   (d) => `Release ${d.version()} adds dark mode and fixes ${d.between(3, 40)} bugs.`,
   (d) => `Download the log from ${d.path()} and attach it to ${d.ticket()}.`,
+  // Harder negatives, added after the first tuning round.
+  (d) =>
+    `Customer number 00${numeric(d.random, 2)} ${numeric(d.random, 4)} ${numeric(d.random, 2)} is on the old tariff.`,
+  () => `Mark as read, then archive the thread.`,
+  () => `Will you send the updated quote before Friday?`,
+  () => `There is a grace period of 14 days before the account is locked.`,
+  () => `Set api_key: <your-key-here> in config.yaml before the first run.`,
+  () => `password: ******** (hidden in the export)`,
+  () => `Ask Alexa to reorder the filters, it works with the Echo Dot.`,
+  (d) => `Thanks,\n${d.company()} Support`,
+  (d) =>
+    `Flight BA ${d.between(100, 2999)} lands at ${d.time()}; gate ${d.pick(['A', 'B', 'C'])}${d.between(1, 40)}.`,
+  (d) => `Room 101 is booked from ${d.time()} to ${d.time()}.`,
+  (d) =>
+    `Colour #${numeric(d.random, 6, '0123456789ABCDEF')} fails the contrast check; use ${d.between(4, 7)}.5:1 or more.`,
+  (d) =>
+    `Upload failed: data:image/png;base64,iVBORw0KGgo${numeric(d.random, 12)}AAAANSUhEUgAA is over ${d.between(2, 9)} MB.`,
+  (d) =>
+    `Batch ${d.date()} processed ${d.between(1000, 99999).toLocaleString('en-US')} rows in ${d.between(2, 90)} s.`,
+  () => `The token must be regenerated every 90 days.`,
+  (d) =>
+    `Port ${d.port()} is open on the load balancer, ${d.between(2, 8)} of 10 workers are healthy.`,
 ];
 
 /** A 15-digit device id (IMEI): Luhn-valid, but not a payment card. */

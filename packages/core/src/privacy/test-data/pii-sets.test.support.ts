@@ -24,7 +24,7 @@ export const piiSetRecipes: readonly SetRecipe[] = [
     seed: 11,
     pools: mainPools,
     templates: mainTemplates,
-    lines: { withPii: 360, withoutPii: 120 },
+    lines: { withPii: 400, withoutPii: 140 },
   },
   {
     file: 'pii-held-out.jsonl',
