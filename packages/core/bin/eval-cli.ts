@@ -60,7 +60,8 @@ export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
  * task's per-class figures and confusion summary. With `--json` the report goes to stderr and
  * stdout is one JSON line `{"task","metric","value","n"}`. The `generate` command prints the
  * prompt and its greedy continuation as they come, then the figures (tokens/s); its JSON line
- * adds `"text"`. A task may add fields to the JSON line (`retrieval`: `"byMode"`, `"fusion"`).
+ * adds `"text"`. A task may add fields to the JSON line (`retrieval`: `"byMode"`, `"fusion"`; `pii`:
+ * `"byType"`, `"structured"`, `"partial"`). A task without a model (`pii`) loads none.
  *
  * @example
  * process.exitCode = await runEvalCli(process.argv.slice(2), {
@@ -91,7 +92,8 @@ export async function runEvalCli(argv: readonly string[], io: EvalCliIo): Promis
     });
     const embedder = client.embedder();
     const started = performance.now();
-    const loaded = await embedder.embed('warm-up');
+    // A task without a model (pii) gets the client unused: creating one loads nothing.
+    const loaded = task.usesModel === false ? undefined : await embedder.embed('warm-up');
     const loadSeconds = (performance.now() - started) / 1000;
     const outcome = await prepared.run({
       client,
@@ -110,9 +112,13 @@ export async function runEvalCli(argv: readonly string[], io: EvalCliIo): Promis
         ['n', String(prepared.n)],
         [task.metric, value.toFixed(4)],
         ...(outcome.facts ?? []),
-        ['time', `${seconds.toFixed(1)} s (model load ${loadSeconds.toFixed(1)} s)`],
-        ['backend', loaded.backend],
-        ['model', loaded.modelId],
+        ...(loaded === undefined
+          ? [['time', `${seconds.toFixed(1)} s (no model)`]]
+          : [
+              ['time', `${seconds.toFixed(1)} s (model load ${loadSeconds.toFixed(1)} s)`],
+              ['backend', loaded.backend],
+              ['model', loaded.modelId],
+            ]),
       ]) + (outcome.details === undefined ? '' : `\n${outcome.details}`);
     if (command.json) {
       io.stderr(report);

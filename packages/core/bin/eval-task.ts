@@ -36,7 +36,10 @@ export function optionOf(name: EvalInputName): string {
 export interface EvalContext {
   /** The client the CLI created (backend from `--backend`); tasks take their API from it. */
   client: OnDeviceClient;
-  /** The client's default embedder, already loaded (batching, deduplication and caching included). */
+  /**
+   * The client's default embedder, already loaded (batching, deduplication and caching
+   * included); not loaded for a task with `usesModel: false`.
+   */
   embedder: Embedder;
   /** Called as texts are processed, for a progress line; `stage` says what is being done. */
   onProgress?: (done: number, total: number, stage: string) => void;
@@ -78,6 +81,12 @@ export interface EvalTask {
   description: string;
   /** The documented command line after the task name, for `--help`. */
   example: string;
+  /**
+   * `false` for a task that needs no model (pii): the CLI then loads none, and its report has no
+   * backend or model line.
+   * @default true
+   */
+  usesModel?: boolean;
   /** Inputs the task reads; giving any other is a usage error, leaving out a required one too. */
   inputs: Readonly<Partial<Record<EvalInputName, 'required' | 'optional'>>>;
   /**

@@ -2,6 +2,7 @@ import { agNewsTask } from './agnews-task.js';
 import { banking77Task } from './banking77-task.js';
 import type { EvalTask } from './eval-task.js';
 import { movieLensTask } from './movielens-task.js';
+import { piiTask } from './pii-task.js';
 import { retrievalTask } from './retrieval-task.js';
 import { sst2Task } from './sst2-task.js';
 import { stsbTask } from './stsb-task.js';
@@ -14,6 +15,7 @@ export const evalTasks: Readonly<Record<string, EvalTask>> = Object.freeze({
   banking77: banking77Task,
   retrieval: retrievalTask,
   movielens: movieLensTask,
+  pii: piiTask,
 });
 
 /** Task names, for messages and `--help`. */

@@ -95,7 +95,7 @@ describe('parseEvalArgs: generate', () => {
       /--max-new-tokens does not apply to sst2/,
     );
     expect(() => parseEvalArgs(['gen'])).toThrow(
-      /Unknown task "gen"; valid tasks: stsb, sst2, agnews, banking77, retrieval, movielens, generate/,
+      /Unknown task "gen"; valid tasks: stsb, sst2, agnews, banking77, retrieval, movielens, pii, generate/,
     );
   });
 });

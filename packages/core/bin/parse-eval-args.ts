@@ -61,13 +61,13 @@ export function evalUsage(): string {
     generateUsage(width),
     '',
     'Options:',
-    '  --file <path>             data file to evaluate on (stsb, sst2, agnews; banking77 and retrieval unless --holdout-per-class)',
+    '  --file <path>             data file to evaluate on (stsb, sst2, agnews, pii; banking77 and retrieval unless --holdout-per-class)',
     '  --train <path>            rows to teach from (banking77) or to index (retrieval)',
     '  --dir <path>              the data set folder (movielens: ml-100k, with u.data, u.item, u.genre)',
     '  --holdout-per-class <n>   evaluate on n rows per class held out of --train, never taught or indexed (banking77, retrieval)',
     '  --shots <k>               examples taught per class, sampled from --train (banking77; default 10)',
     '  --seed <n>                seed of the sampled shots and held-out rows (banking77, retrieval; default 2024; movielens: ties and negatives, default 1)',
-    '  --json                    end stdout with one line {"task","metric","value","n"} (generate adds "text", retrieval "byMode" and "fusion"; the report goes to stderr)',
+    '  --json                    end stdout with one line {"task","metric","value","n"} (generate adds "text", retrieval "byMode" and "fusion", pii "byType", "structured" and "partial"; the report goes to stderr)',
     '  --backend <name>          tfjs backend (default wasm; in Node wasm, cpu or auto work)',
     `  --model <id>              embedding model (default ${defaultEmbeddingModelId}; also ${listModelIds()
       .filter((id) => id !== defaultEmbeddingModelId)
