@@ -10,6 +10,7 @@ import { machineInfo } from './node/machine-info.js';
 import { extractBlock, spliceBlock } from './node/markdown-blocks.js';
 import { measureBackendChoice } from './node/measure-backend-choice.js';
 import { measureBundleSize } from './node/measure-bundle-size.js';
+import { measurePii } from './node/measure-pii.js';
 import { measureFirstEmbedding } from './node/measure-first-embedding.js';
 import { type RecommendRuns, measureRecommend } from './node/measure-recommend.js';
 import { measureReliabilityLines } from './node/measure-reliability.js';
@@ -24,6 +25,12 @@ import {
   recommendBlockMarkers,
   renderRecommendMarkdown,
 } from './node/recommend-report.js';
+import {
+  buildPiiReport,
+  formatPiiLines,
+  piiBlockMarkers,
+  renderPiiMarkdown,
+} from './node/pii-report.js';
 import { renderSearchMarkdown, searchBlockMarkers } from './node/search-markdown.js';
 import { buildSearchReport, formatSearchLines } from './node/search-report.js';
 import { serveBenchPages } from './node/serve-bench-pages.js';
@@ -44,8 +51,16 @@ interface RetrievalMeasurements {
   recommend?: RecommendRuns;
 }
 
-/** Parts `--only` can name: the TensorFlow.js figures (a)–(h), then (i)–(m). */
-const partNames = ['tfjs', 'generation', 'encoder', 'memory', 'search', 'recommend'] as const;
+/** Parts `--only` can name: the TensorFlow.js figures (a)–(h), then (i)–(n). */
+const partNames = [
+  'tfjs',
+  'generation',
+  'encoder',
+  'memory',
+  'search',
+  'recommend',
+  'pii',
+] as const;
 type PartName = (typeof partNames)[number];
 
 const usage = `Usage: npm run bench [-- --rounds <n>] [--only <parts>] [--write]
@@ -67,10 +82,12 @@ search and recommend a few minutes more.
                                 documents beside MiniSearch and an exact float32 scan
                     recommend   (m) client.recommender() on MovieLens 100K from ../shared/data
                                 (skipped when absent): fit in the worker, recommend latency
+                    pii         (n) redactPII() throughput on ~1 kB texts in Node, names on and
+                                off (no browser; about a minute)
   --write         also record this run in docs/benchmarks.md: a run with tfjs rewrites it (keeping
-                  the search and recommend sections it did not measure); without tfjs, a run
+                  the search, recommend and pii sections it did not measure); without tfjs, a run
                   replaces the sections it measured: generation, encoder and memory together,
-                  search and recommend each on its own
+                  search, recommend and pii each on its own
   --help          print this and exit
 `;
 
@@ -117,7 +134,7 @@ if (
   transformersParts.length < 3
 ) {
   console.error(
-    '--write records either a full run, or (without tfjs) generation, encoder and memory together, and search and recommend each on its own: docs/benchmarks.md keeps one run per section.',
+    '--write records either a full run, or (without tfjs) generation, encoder and memory together, and search, recommend and pii each on its own: docs/benchmarks.md keeps one run per section.',
   );
   process.exit(2);
 }
@@ -126,65 +143,76 @@ if (
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const started = performance.now();
 
-log('building the bench pages (vite build) and serving them (vite preview)…');
-const pages = await serveBenchPages();
-const browser = await launchChromium();
+// (n) runs in this Node process: a run of it alone builds no page and starts no browser.
+const needsBrowser = [...parts].some((part) => part !== 'pii');
 let measured;
 const transformers: TransformersMeasurements = {};
 const retrieval: RetrievalMeasurements = {};
-try {
-  if (parts.has('tfjs')) {
-    const context = await browser.newContext();
-    log('(a, b) throughput and long tasks');
-    const throughput = await measureThroughput(context, pages.url, rounds, log);
-    log('(c) backend choice');
-    const backendChoice = await measureBackendChoice(context, pages.url, log);
-    await context.close();
-    log('(d) time to first embedding');
-    const firstEmbedding = await measureFirstEmbedding(browser, pages.url, 3, log);
-    // (f) and (g) in a context of their own: fresh storage, nothing cached by (a)–(d).
-    const widgetContext = await browser.newContext();
-    log('(f) keystroke to sentiment badge while typing');
-    const typing = await measureTyping(widgetContext, pages.url, log);
-    log('(g) teachable retrain time');
-    const retrain = await measureRetrain(widgetContext, pages.url, log);
-    await widgetContext.close();
-    log('(h) reliability: abort, a 1 MB text, the event loop in Node');
-    const reliabilityContext = await browser.newContext();
-    const reliability = await measureReliabilityLines(reliabilityContext, pages.url, log);
-    await reliabilityContext.close();
-    measured = { throughput, backendChoice, firstEmbedding, typing, retrain, reliability };
+let chromiumVersion = 'not used';
+if (needsBrowser) {
+  log('building the bench pages (vite build) and serving them (vite preview)…');
+  const pages = await serveBenchPages();
+  const browser = await launchChromium();
+  chromiumVersion = browser.version();
+  try {
+    if (parts.has('tfjs')) {
+      const context = await browser.newContext();
+      log('(a, b) throughput and long tasks');
+      const throughput = await measureThroughput(context, pages.url, rounds, log);
+      log('(c) backend choice');
+      const backendChoice = await measureBackendChoice(context, pages.url, log);
+      await context.close();
+      log('(d) time to first embedding');
+      const firstEmbedding = await measureFirstEmbedding(browser, pages.url, 3, log);
+      // (f) and (g) in a context of their own: fresh storage, nothing cached by (a)–(d).
+      const widgetContext = await browser.newContext();
+      log('(f) keystroke to sentiment badge while typing');
+      const typing = await measureTyping(widgetContext, pages.url, log);
+      log('(g) teachable retrain time');
+      const retrain = await measureRetrain(widgetContext, pages.url, log);
+      await widgetContext.close();
+      log('(h) reliability: abort, a 1 MB text, the event loop in Node');
+      const reliabilityContext = await browser.newContext();
+      const reliability = await measureReliabilityLines(reliabilityContext, pages.url, log);
+      await reliabilityContext.close();
+      measured = { throughput, backendChoice, firstEmbedding, typing, retrain, reliability };
+    }
+    // (i) and (j) in a context of their own, after (a)–(h), so they change none of those figures.
+    const transformersContext = await browser.newContext();
+    if (parts.has('generation')) {
+      log('(i) text generation: stories260K, core vs raw Transformers.js');
+      transformers.generation = await measureGeneration(transformersContext, pages.url, log);
+    }
+    if (parts.has('encoder')) {
+      log('(j) encoder throughput on mixed lengths, core vs raw Transformers.js');
+      transformers.encoder = await measureEncoder(transformersContext, pages.url, log);
+    }
+    await transformersContext.close();
+    if (parts.has('memory')) {
+      log('(k) memory before load, after load, after unload (Node, then a browser of its own)');
+      transformers.memory = await measureMemory(pages.url, log);
+    }
+    if (parts.has('search')) {
+      log('(l) search index: 10,000 documents added, 100,000 imported (a browser of its own)');
+      retrieval.search = await measureSearch(pages.url, log);
+    }
+    if (parts.has('recommend')) {
+      log('(m) recommender on MovieLens 100K: track, fit in the worker, recommend');
+      const recommendContext = await browser.newContext();
+      retrieval.recommend = await measureRecommend(recommendContext, pages.url, log);
+      await recommendContext.close();
+    }
+  } finally {
+    await browser.close();
+    await pages.close();
   }
-  // (i) and (j) in a context of their own, after (a)–(h), so they change none of those figures.
-  const transformersContext = await browser.newContext();
-  if (parts.has('generation')) {
-    log('(i) text generation: stories260K, core vs raw Transformers.js');
-    transformers.generation = await measureGeneration(transformersContext, pages.url, log);
-  }
-  if (parts.has('encoder')) {
-    log('(j) encoder throughput on mixed lengths, core vs raw Transformers.js');
-    transformers.encoder = await measureEncoder(transformersContext, pages.url, log);
-  }
-  await transformersContext.close();
-  if (parts.has('memory')) {
-    log('(k) memory before load, after load, after unload (Node, then a browser of its own)');
-    transformers.memory = await measureMemory(pages.url, log);
-  }
-  if (parts.has('search')) {
-    log('(l) search index: 10,000 documents added, 100,000 imported (a browser of its own)');
-    retrieval.search = await measureSearch(pages.url, log);
-  }
-  if (parts.has('recommend')) {
-    log('(m) recommender on MovieLens 100K: track, fit in the worker, recommend');
-    const recommendContext = await browser.newContext();
-    retrieval.recommend = await measureRecommend(recommendContext, pages.url, log);
-    await recommendContext.close();
-  }
-} finally {
-  await browser.close();
-  await pages.close();
 }
-const machine = machineInfo(browser.version());
+let piiRun;
+if (parts.has('pii')) {
+  log('(n) redactPII() on ~1 kB texts, names on and off (Node)');
+  piiRun = await measurePii(log);
+}
+const machine = machineInfo(chromiumVersion);
 const date = new Date();
 const seconds = (performance.now() - started) / 1000;
 const command = `npm run bench -- ${parts.size === partNames.length ? '' : `--only ${[...parts].join(',')} `}--write`;
@@ -219,36 +247,42 @@ const searchReport = retrieval.search
 const recommendReport = retrieval.recommend
   ? buildRecommendReport(retrieval.recommend, machine, command, date)
   : undefined;
+const piiReport = piiRun ? buildPiiReport(piiRun, machine, command, date) : undefined;
 
 const tables = [
   ...(tfjsReport ? [formatTable(tfjsReport)] : []),
   ...(transformersReport ? [formatTransformersLines(transformersReport)] : []),
   ...(searchReport ? [formatSearchLines(searchReport)] : []),
   ...(recommendReport ? [formatRecommendLines(recommendReport)] : []),
+  ...(piiReport ? [formatPiiLines(piiReport)] : []),
 ];
 const json = {
   ...(tfjsReport ?? { seconds: Math.round(seconds * 10) / 10 }),
   transformers: transformersReport,
   search: searchReport,
   recommend: recommendReport,
+  pii: piiReport,
 };
 process.stdout.write(`${tables.join('\n\n')}\n\n${JSON.stringify(json, null, 2)}\n`);
 if (values.write) {
   const file = `${repositoryRoot}docs/benchmarks.md`;
   const previous = await readFile(file, 'utf8');
-  // (l) and (m) are blocks of their own: a run writes the ones it measured and keeps the others.
+  // (l), (m) and (n) are blocks of their own: a run writes the ones it measured and keeps the others.
   const searchBlock = searchReport
     ? renderSearchMarkdown(searchReport)
     : extractBlock(previous, searchBlockMarkers);
   const recommendBlock = recommendReport
     ? renderRecommendMarkdown(recommendReport)
     : extractBlock(previous, recommendBlockMarkers);
+  const piiBlock = piiReport
+    ? renderPiiMarkdown(piiReport)
+    : extractBlock(previous, piiBlockMarkers);
   let document: string;
   if (tfjsReport) {
     const block = transformersReport
       ? renderTransformersMarkdown(transformersReport, transformersBlockMarkers)
       : '';
-    document = [renderMarkdown(tfjsReport), block, searchBlock, recommendBlock]
+    document = [renderMarkdown(tfjsReport), block, searchBlock, recommendBlock, piiBlock]
       .filter((part) => part)
       .map((part) => (part as string).trimEnd())
       .join('\n\n');
@@ -265,6 +299,7 @@ if (values.write) {
     if (recommendReport && recommendBlock) {
       document = spliceBlock(document, recommendBlock, recommendBlockMarkers);
     }
+    if (piiReport && piiBlock) document = spliceBlock(document, piiBlock, piiBlockMarkers);
   }
   await writeFile(file, document);
   log(`wrote ${file}`);
