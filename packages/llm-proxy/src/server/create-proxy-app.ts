@@ -116,6 +116,10 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
       await next();
     } finally {
       c.res.headers.set('x-request-id', record.requestId);
+      // Refused before its body was read (401, 403, 404…): the rest of the body is still on the
+      // socket, so the connection is not reused.
+      if (c.req.raw.body !== null && !c.req.raw.bodyUsed && c.res.status >= 400)
+        c.res.headers.set('connection', 'close');
       if (!record.deferred) {
         clientSignal.removeEventListener('abort', onClientAbort);
         await finishRequest(record, c.res.status, { store, logger, now: clock() });

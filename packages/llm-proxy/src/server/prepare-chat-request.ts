@@ -59,9 +59,11 @@ export async function prepareChatRequest(
     });
   }
   const input = parsed.data;
-  record.model = input.model;
   record.stream = input.stream === true;
   const model = config.models.find((candidate) => candidate.id === input.model);
+  // An unknown name is the client's text: quoted as JSON (control characters and lone
+  // surrogates escaped, so it stores and hashes the same everywhere) and cut, for logs and audit.
+  record.model = model ? model.id : JSON.stringify(input.model.slice(0, 200));
   if (!model || !(tenant.models.includes('*') || tenant.models.includes(model.id))) {
     throw openAIError(404, {
       message: `The model \`${input.model}\` does not exist or you do not have access to it.`,
