@@ -47,14 +47,14 @@ const contextPatterns: readonly { pattern: RegExp; minimum: number; lettersOnly:
   // a parameter of a URL (after ? or &) is the rule above's.
   {
     pattern:
-      /(?<![A-Za-z0-9?&])(?:[\w.-]*?[_.-])?(?:api[_-]?key|apikey|secret(?:[_-]?(?:access[_-]?)?key)?|access[_-]?key(?:[_-]?id)?|private[_-]?key|client[_-]?secret|auth[_-]?token|access[_-]?token|refresh[_-]?token|token)["']?[ \t]*[:=][ \t]*["']?([^\s"',;]+)/dgi,
+      /(?<![A-Za-z0-9?&])(?:[\w.-]{0,40}?[_.-])?(?:api[_-]?key|apikey|secret(?:[_-]?(?:access[_-]?)?key)?|access[_-]?key(?:[_-]?id)?|private[_-]?key|client[_-]?secret|auth[_-]?token|access[_-]?token|refresh[_-]?token|token)["']?[ \t]*[:=][ \t]*["']?([^\s"',;]+)/dgi,
     minimum: 8,
     lettersOnly: 16,
   },
   // The same for passwords: a value of six letters or more may be a password.
   {
     pattern:
-      /(?<![A-Za-z0-9?&])(?:[\w.-]*?[_.-])?(?:password|passwd|passphrase|pwd|passcode)["']?[ \t]*[:=][ \t]*["']?([^\s"',;]+)/dgi,
+      /(?<![A-Za-z0-9?&])(?:[\w.-]{0,40}?[_.-])?(?:password|passwd|passphrase|pwd|passcode)["']?[ \t]*[:=][ \t]*["']?([^\s"',;]+)/dgi,
     minimum: 4,
     lettersOnly: 6,
   },

@@ -61,6 +61,10 @@ export function isNotAName(word: string): boolean {
   return notNames.has(word);
 }
 
+const wholeNameWord = new RegExp(`^(?:${nameWord}|${nameParticle})$`, 'u');
+const wholeParticle = new RegExp(`^${nameParticle}$`, 'u');
+const trailingParticle = new RegExp(`[ \\t]+${nameParticle}$`, 'u');
+
 /**
  * Trims a candidate name to its name words: words that are not names are cut, with everything
  * after them; a possessive 's goes. Returns the offsets of what is left in `text`, or
@@ -78,9 +82,9 @@ export function trimName(name: string, start: number): { start: number; end: num
     const value = word[0].replace(/['’]s$/u, '');
     if (organisationWords.has(value)) return undefined;
     if (isNotAName(value)) break;
-    if (!new RegExp(`^(?:${nameWord}|${nameParticle})$`, 'u').test(value)) break;
+    if (!wholeNameWord.test(value)) break;
     if (first === undefined) {
-      if (new RegExp(`^${nameParticle}$`, 'u').test(value)) break;
+      if (wholeParticle.test(value)) break;
       first = start + word.index;
     }
     end = start + word.index + value.length;
@@ -89,7 +93,7 @@ export function trimName(name: string, start: number): { start: number; end: num
   if (first === undefined) return undefined;
   // A trailing particle (`Pedro de`) is not part of the name.
   const kept = name.slice(first - start, end - start);
-  const trailing = new RegExp(`[ \\t]+${nameParticle}$`, 'u').exec(kept);
+  const trailing = trailingParticle.exec(kept);
   if (trailing) end -= trailing[0].length;
   return { start: first, end };
 }

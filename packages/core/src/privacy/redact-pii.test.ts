@@ -1,4 +1,4 @@
-import { AbortError, InvalidInputError, PiiBlockedError } from '@ondevice/errors';
+import { AbortError, InvalidInputError, OnDeviceError, PiiBlockedError } from '@ondevice/errors';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { piiTypes } from './pii-types.js';
@@ -188,5 +188,43 @@ describe('redactPII', () => {
       }),
       { seed: 20260112, numRuns: 300 },
     );
+  });
+
+  it('resolves or rejects with a typed error whatever it is given (property)', async () => {
+    const anything = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 200 }),
+      fc.constantFrom('\uD800', '\u0000', ''),
+      fc.integer(),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.object(),
+      fc.array(fc.string(), { maxLength: 3 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(anything, anything, anything, async (text, policy, options) => {
+        try {
+          const redaction = await redactPII(text as never, policy as never, options as never);
+          expect(typeof redaction.text).toBe('string');
+        } catch (error) {
+          expect(OnDeviceError.isInstance(error)).toBe(true);
+        }
+      }),
+      { seed: 20260113, numRuns: 200 },
+    );
+  });
+
+  it.each([
+    ['a@'.repeat(50_000)],
+    ['1 '.repeat(50_000)],
+    [':'.repeat(100_000)],
+    ['1.'.repeat(50_000)],
+    [`eyJ${'a'.repeat(100_000)}`],
+    ['password '.repeat(10_000)],
+    ['Hi '.repeat(30_000)],
+    [`${'A'.repeat(50_000)} ${'b1-'.repeat(20_000)}`],
+  ])('takes linear time on a pathological text (%#)', async (text) => {
+    const started = performance.now();
+    await redactPII(text, { PERSON: 'allow' });
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 });
