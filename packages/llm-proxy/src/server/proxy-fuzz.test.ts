@@ -418,8 +418,4 @@ describe('known bugs (it.fails: each passes once its bug is fixed; then drop the
     expect(response.status).toBe(403);
     expect(isOpenAIError(await response.text())).toBe(true);
   });
-    const text = await response.text();
-    console.log('DEBUG', response.status, text.slice(0, 300), performance.now() - started);
-    expect(performance.now() - started).toBeLessThan(1_000);
-  });
 });
