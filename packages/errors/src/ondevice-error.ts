@@ -21,7 +21,8 @@ export type KnownErrorCode =
   | 'aborted'
   | 'worker-crashed'
   | 'out-of-memory'
-  | 'runtime';
+  | 'runtime'
+  | 'pii-blocked';
 
 /**
  * The code of an {@link OnDeviceError}: one of {@link KnownErrorCode}, or a code of a package

@@ -1,4 +1,10 @@
-import { AbortError, InvalidInputError, OnDeviceError, PiiBlockedError } from '@ondevice/errors';
+import {
+  AbortError,
+  InvalidInputError,
+  LimitExceededError,
+  OnDeviceError,
+  PiiBlockedError,
+} from '@ondevice/errors';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { piiTypes } from './pii-types.js';
@@ -135,9 +141,12 @@ describe('redactPII', () => {
   });
 
   it('rejects a text over the limit, saying how to split it', async () => {
-    await expect(redactPII('a'.repeat(maxRedactionLength + 1))).rejects.toThrow(
-      /up to 1,000,000 UTF-16 code units.*Split the text/,
+    const error = await redactPII('a'.repeat(maxRedactionLength + 1)).catch(
+      (caught: unknown) => caught,
     );
+    expect(LimitExceededError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ limit: 'maxRedactionLength', maximum: maxRedactionLength });
+    expect((error as Error).message).toMatch(/up to 1,000,000 UTF-16 code units.*Split the text/);
   });
 
   it('rejects with AbortError when the signal has fired', async () => {

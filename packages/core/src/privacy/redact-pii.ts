@@ -1,4 +1,4 @@
-import { InvalidInputError, PiiBlockedError } from '@ondevice/errors';
+import { InvalidInputError, LimitExceededError, PiiBlockedError } from '@ondevice/errors';
 import { throwIfAborted } from '../util/abort.js';
 import { checkOptions, optionRules } from '../util/check-options.js';
 import { describeValue } from '../util/describe-value.js';
@@ -49,8 +49,9 @@ const policyRules = Object.fromEntries(
  * @param policy the action per type; a type left out is masked.
  * @throws {PiiBlockedError} when an entity of a blocked type is found: its `types` and `counts`
  *   say which and how many, never the values.
- * @throws {InvalidInputError} when `text` is not a string or is too long, or `policy` or
- *   `options` has an unknown type, action or option (`parameter` names it).
+ * @throws {InvalidInputError} when `text` is not a string, or `policy` or `options` has an
+ *   unknown type, action or option (`parameter` names it).
+ * @throws {LimitExceededError} when `text` is longer than {@link maxRedactionLength}.
  * @throws {AbortError} when `options.signal` fires.
  * @example
  * const redaction = await redactPII('Hi, I am Maria Lopez, card 4111 1111 1111 1111.', {
@@ -73,8 +74,10 @@ export async function redactPII(
     });
   }
   if (text.length > maxRedactionLength) {
-    throw new InvalidInputError({
-      parameter: 'text',
+    throw new LimitExceededError({
+      limit: 'maxRedactionLength',
+      maximum: maxRedactionLength,
+      actual: text.length,
       message: `redactPII() takes texts of up to ${maxRedactionLength.toLocaleString('en-US')} UTF-16 code units; got ${text.length.toLocaleString('en-US')}. Split the text and redact each part.`,
     });
   }

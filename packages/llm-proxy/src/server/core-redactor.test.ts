@@ -87,4 +87,26 @@ describe('the default redactor: @ondevice/core redactPII', () => {
     expect(error.message).not.toContain('8190');
     expect(openai.requests).toHaveLength(0);
   });
+
+  it('a prompt longer than the redactor takes is a 413, not an error of the proxy', async () => {
+    const config = testConfig({ openai: openai.url, anthropic: openai.url });
+    config.server.bodyLimitBytes = 4_000_000;
+    const roomy = await startTestProxy(config, { redactor: coreRedactor });
+    try {
+      const response = await fetch(`${roomy.baseURL}/chat/completions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${keys.acme}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          model: 'small',
+          messages: [{ role: 'user', content: 'word '.repeat(250_000) }],
+        }),
+      });
+      expect(response.status).toBe(413);
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('prompt_too_long');
+      expect(openai.requests).toHaveLength(0);
+    } finally {
+      await roomy.close({ drainMs: 100 });
+    }
+  });
 });

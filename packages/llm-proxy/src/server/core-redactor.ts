@@ -1,4 +1,6 @@
+import { LimitExceededError } from '@ondevice/errors';
 import { ProxyConfigError } from '../errors/proxy-config-error.js';
+import { openAIError } from './openai-error.js';
 import type { RedactionPolicy, Redactor } from './redactor.js';
 
 interface CoreRedaction {
@@ -49,6 +51,14 @@ export const coreRedactor: Redactor = async (text, policy) => {
   } catch (error) {
     if (PiiBlockedError.isInstance(error))
       return { blocked: true, types: [...error.types], counts: error.counts };
+    if (LimitExceededError.isInstance(error)) {
+      // Not redacted, so not sent: a prompt over the redactor's length is the client's to split.
+      throw openAIError(413, {
+        message: `The prompt is longer than the proxy redacts in one request (${error.maximum.toLocaleString('en-US')} characters); send less.`,
+        type: 'invalid_request_error',
+        code: 'prompt_too_long',
+      });
+    }
     throw error;
   }
 };
