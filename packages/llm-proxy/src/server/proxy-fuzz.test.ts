@@ -342,7 +342,7 @@ describe('the proxy under hostile input (fuzz)', () => {
   }, 240_000);
 });
 
-describe('known bugs (it.fails: each passes once its bug is fixed; then drop the .fails)', () => {
+describe('bugs the fuzz found, kept as regression tests', () => {
   // A proxy of their own, so that nothing the fuzz did counts here.
   let fresh: TestProxy;
   beforeAll(async () => {
@@ -378,39 +378,35 @@ describe('known bugs (it.fails: each passes once its bug is fixed; then drop the
     expect(await fresh.store.verifyAudit()).toMatchObject({ ok: true, records: 2 });
   });
 
-  // … but the SQLite store itself hashes an entry's strings as given and stores them as UTF-8,
-  // which gives a lone surrogate back as U+FFFD: the record no longer matches its hash
-  // (state/sqlite-audit-log.ts). Any caller of appendAudit passing such a string breaks the
-  // chain. Fix: toWellFormed() the entry's strings before hashing, or refuse them.
-  it.fails(
-    'the SQLite store keeps the chain verifiable for an entry holding a lone surrogate',
-    async () => {
-      const store = await openSqliteStore({ path: ':memory:' });
-      await store.appendAudit({
-        time: new Date().toISOString(),
-        requestId: 'r1',
-        tenantId: 'acme',
-        model: 'small',
-        upstream: 'openai',
-        stream: false,
-        tokensIn: 1,
-        tokensOut: 1,
-        cost: 0,
-        latencyMs: 1,
-        redactions: {},
-        outcome: 'ok',
-        status: 200,
-        prompt: 'a\ud800',
-      });
-      const verification = await store.verifyAudit();
-      await store.close();
-      expect(verification).toMatchObject({ ok: true });
-    },
-  );
+  // … and the SQLite store gives back what it hashed: it used to hash an entry's strings as given
+  // and store them as UTF-8, which gives a lone surrogate back as U+FFFD, so the record no longer
+  // matched its hash (fixed in state/audit-hash.ts: strings made well-formed before hashing).
+  it('the SQLite store keeps the chain verifiable for an entry holding a lone surrogate', async () => {
+    const store = await openSqliteStore({ path: ':memory:' });
+    await store.appendAudit({
+      time: new Date().toISOString(),
+      requestId: 'r1',
+      tenantId: 'acme',
+      model: 'small',
+      upstream: 'openai',
+      stream: false,
+      tokensIn: 1,
+      tokensOut: 1,
+      cost: 0,
+      latencyMs: 1,
+      redactions: {},
+      outcome: 'ok',
+      status: 200,
+      prompt: 'a\ud800',
+    });
+    const verification = await store.verifyAudit();
+    await store.close();
+    expect(verification).toMatchObject({ ok: true });
+  });
 
   // createProxyApp documents every error as an OpenAI-style JSON body; a refused preflight
-  // (tenant-cors.ts: `c.body(null, 403)`) has none.
-  it.fails('a refused CORS preflight answers with an OpenAI-style JSON body', async () => {
+  // (tenant-cors.ts) used to answer `c.body(null, 403)`.
+  it('a refused CORS preflight answers with an OpenAI-style JSON body', async () => {
     const response = await fetch(`${fresh.url}/v1/chat/completions`, {
       method: 'OPTIONS',
       headers: { origin: 'https://evil.test', 'access-control-request-method': 'POST' },
