@@ -31,7 +31,16 @@ export function tenantCors(options: TenantCorsOptions) {
   return createMiddleware<ProxyEnv>(async (c, next) => {
     const origin = c.req.header('origin');
     if (c.req.method === 'OPTIONS') {
-      if (origin === undefined || !anyTenant.has(origin)) return c.body(null, 403);
+      if (origin === undefined || !anyTenant.has(origin)) {
+        throw openAIError(403, {
+          message:
+            origin === undefined
+              ? 'A CORS preflight needs an Origin header.'
+              : `Origin ${origin} is not allowed by any tenant of this proxy.`,
+          type: 'permission_error',
+          code: 'origin_not_allowed',
+        });
+      }
       return c.body(null, 204, {
         'access-control-allow-origin': origin,
         'access-control-allow-methods': 'GET, POST, OPTIONS',

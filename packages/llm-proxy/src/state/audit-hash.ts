@@ -39,9 +39,22 @@ const entryFields = [
 export function auditEntryOf(source: AuditEntry): AuditEntry {
   const entry: Record<string, unknown> = {};
   for (const field of entryFields) {
-    if (source[field] !== undefined) entry[field] = source[field];
+    if (source[field] !== undefined) entry[field] = wellFormed(source[field]);
   }
   return entry as unknown as AuditEntry;
+}
+
+/**
+ * Strings with lone surrogates made well formed (U+FFFD), in objects too: the stores keep text
+ * as UTF-8, which gives a lone surrogate back as U+FFFD, so the entry is hashed as it will be
+ * read back, or the record would not match its hash.
+ */
+function wellFormed(value: unknown): unknown {
+  if (typeof value === 'string') return value.toWellFormed();
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [key.toWellFormed(), wellFormed(inner)]),
+  );
 }
 
 /**
