@@ -122,7 +122,11 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
         c.res.headers.set('connection', 'close');
       if (!record.deferred) {
         clientSignal.removeEventListener('abort', onClientAbort);
-        await finishRequest(record, c.res.status, { store, logger, now: clock() });
+        const finished = finishRequest(record, c.res.status, { store, logger, now: clock() });
+        // A 503 means the store is down or hung: its audit write would only fail after the
+        // store's timeout, so the answer does not wait for it (the failure is logged).
+        if (c.res.status !== 503) await finished;
+        else void finished.catch(() => undefined);
         release(record);
       }
     }
