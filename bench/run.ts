@@ -2,6 +2,7 @@
 // headless Chromium through them, builds the size app, prints a table and a JSON report, and
 // with --write rewrites docs/benchmarks.md.
 import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { launchChromium } from './node/bench-browser.js';
 import { buildReport } from './node/bench-report.js';
@@ -11,6 +12,7 @@ import { extractBlock, spliceBlock } from './node/markdown-blocks.js';
 import { measureBackendChoice } from './node/measure-backend-choice.js';
 import { measureBundleSize } from './node/measure-bundle-size.js';
 import { measurePii } from './node/measure-pii.js';
+import { measureProxy } from './node/measure-proxy.js';
 import { measureFirstEmbedding } from './node/measure-first-embedding.js';
 import { type RecommendRuns, measureRecommend } from './node/measure-recommend.js';
 import { measureReliabilityLines } from './node/measure-reliability.js';
@@ -33,6 +35,8 @@ import {
 } from './node/pii-report.js';
 import { renderSearchMarkdown, searchBlockMarkers } from './node/search-markdown.js';
 import { buildSearchReport, formatSearchLines } from './node/search-report.js';
+import { proxyBlockMarkers, renderProxyMarkdown } from './node/proxy-markdown.js';
+import { buildProxyReport, formatProxyLines } from './node/proxy-report.js';
 import { serveBenchPages } from './node/serve-bench-pages.js';
 import type { SearchRun } from './pages/search-run.js';
 import {
@@ -51,7 +55,7 @@ interface RetrievalMeasurements {
   recommend?: RecommendRuns;
 }
 
-/** Parts `--only` can name: the TensorFlow.js figures (a)–(h), then (i)–(n). */
+/** Parts `--only` can name: the TensorFlow.js figures (a)–(h), then (i)–(o). */
 const partNames = [
   'tfjs',
   'generation',
@@ -60,6 +64,7 @@ const partNames = [
   'search',
   'recommend',
   'pii',
+  'proxy',
 ] as const;
 type PartName = (typeof partNames)[number];
 
@@ -84,10 +89,13 @@ search and recommend a few minutes more.
                                 (skipped when absent): fit in the worker, recommend latency
                     pii         (n) redactPII() throughput on ~1 kB texts in Node, names on and
                                 off (no browser; about a minute)
+                    proxy       (o) the LLM proxy (its CLI, from source) vs a fake upstream, each
+                                in a child process: added latency sequential, streamed and with
+                                1,000 concurrent streams (no browser; about 2 minutes)
   --write         also record this run in docs/benchmarks.md: a run with tfjs rewrites it (keeping
-                  the search, recommend and pii sections it did not measure); without tfjs, a run
+                  the search, recommend, pii and proxy sections it did not measure); without tfjs, a run
                   replaces the sections it measured: generation, encoder and memory together,
-                  search, recommend and pii each on its own
+                  search, recommend, pii and proxy each on its own
   --help          print this and exit
 `;
 
@@ -134,7 +142,7 @@ if (
   transformersParts.length < 3
 ) {
   console.error(
-    '--write records either a full run, or (without tfjs) generation, encoder and memory together, and search, recommend and pii each on its own: docs/benchmarks.md keeps one run per section.',
+    '--write records either a full run, or (without tfjs) generation, encoder and memory together, and search, recommend, pii and proxy each on its own: docs/benchmarks.md keeps one run per section.',
   );
   process.exit(2);
 }
@@ -143,8 +151,8 @@ if (
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const started = performance.now();
 
-// (n) runs in this Node process: a run of it alone builds no page and starts no browser.
-const needsBrowser = [...parts].some((part) => part !== 'pii');
+// (n) and (o) run in Node: a run of them alone builds no page and starts no browser.
+const needsBrowser = [...parts].some((part) => part !== 'pii' && part !== 'proxy');
 let measured;
 const transformers: TransformersMeasurements = {};
 const retrieval: RetrievalMeasurements = {};
@@ -212,6 +220,15 @@ if (parts.has('pii')) {
   log('(n) redactPII() on ~1 kB texts, names on and off (Node)');
   piiRun = await measurePii(log);
 }
+let proxyRun;
+// The 1-minute load average as the proxy part starts: its figures depend on a quiet machine.
+const proxyLoadAverage = os.loadavg()[0] ?? Number.NaN;
+if (parts.has('proxy')) {
+  log(
+    `(o) LLM proxy vs a fake upstream, child processes (load average ${proxyLoadAverage.toFixed(2)})`,
+  );
+  proxyRun = await measureProxy(log);
+}
 const machine = machineInfo(chromiumVersion);
 const date = new Date();
 const seconds = (performance.now() - started) / 1000;
@@ -248,6 +265,9 @@ const recommendReport = retrieval.recommend
   ? buildRecommendReport(retrieval.recommend, machine, command, date)
   : undefined;
 const piiReport = piiRun ? buildPiiReport(piiRun, machine, command, date) : undefined;
+const proxyReport = proxyRun
+  ? buildProxyReport(proxyRun, machine, command, date, proxyLoadAverage)
+  : undefined;
 
 const tables = [
   ...(tfjsReport ? [formatTable(tfjsReport)] : []),
@@ -255,6 +275,7 @@ const tables = [
   ...(searchReport ? [formatSearchLines(searchReport)] : []),
   ...(recommendReport ? [formatRecommendLines(recommendReport)] : []),
   ...(piiReport ? [formatPiiLines(piiReport)] : []),
+  ...(proxyReport ? [formatProxyLines(proxyReport)] : []),
 ];
 const json = {
   ...(tfjsReport ?? { seconds: Math.round(seconds * 10) / 10 }),
@@ -262,12 +283,13 @@ const json = {
   search: searchReport,
   recommend: recommendReport,
   pii: piiReport,
+  proxy: proxyReport,
 };
 process.stdout.write(`${tables.join('\n\n')}\n\n${JSON.stringify(json, null, 2)}\n`);
 if (values.write) {
   const file = `${repositoryRoot}docs/benchmarks.md`;
   const previous = await readFile(file, 'utf8');
-  // (l), (m) and (n) are blocks of their own: a run writes the ones it measured and keeps the others.
+  // (l), (m), (n) and (o) are blocks of their own: a run writes the ones it measured and keeps the others.
   const searchBlock = searchReport
     ? renderSearchMarkdown(searchReport)
     : extractBlock(previous, searchBlockMarkers);
@@ -277,12 +299,22 @@ if (values.write) {
   const piiBlock = piiReport
     ? renderPiiMarkdown(piiReport)
     : extractBlock(previous, piiBlockMarkers);
+  const proxyBlock = proxyReport
+    ? renderProxyMarkdown(proxyReport)
+    : extractBlock(previous, proxyBlockMarkers);
   let document: string;
   if (tfjsReport) {
     const block = transformersReport
       ? renderTransformersMarkdown(transformersReport, transformersBlockMarkers)
       : '';
-    document = [renderMarkdown(tfjsReport), block, searchBlock, recommendBlock, piiBlock]
+    document = [
+      renderMarkdown(tfjsReport),
+      block,
+      searchBlock,
+      recommendBlock,
+      piiBlock,
+      proxyBlock,
+    ]
       .filter((part) => part)
       .map((part) => (part as string).trimEnd())
       .join('\n\n');
@@ -300,6 +332,7 @@ if (values.write) {
       document = spliceBlock(document, recommendBlock, recommendBlockMarkers);
     }
     if (piiReport && piiBlock) document = spliceBlock(document, piiBlock, piiBlockMarkers);
+    if (proxyReport && proxyBlock) document = spliceBlock(document, proxyBlock, proxyBlockMarkers);
   }
   await writeFile(file, document);
   log(`wrote ${file}`);

@@ -1,0 +1,261 @@
+import { Agent } from 'node:http';
+import {
+  type BenchProxy,
+  benchKeys,
+  benchModels,
+  cpuMilliseconds,
+  residentMegabytes,
+  startBenchProxy,
+  startFakeUpstream,
+} from '../proxy/bench-processes.js';
+import { streamPieces } from '../proxy/fake-upstream-wire.js';
+import { type PostTarget, type TimedResponse, answerText, timedPost } from '../proxy/timed-post.js';
+
+type Log = (line: string) => void;
+
+/** The (o) workload: the fake upstream's stream, and how many requests each measurement sends. */
+export const proxyJob = {
+  chunks: 20,
+  delayMs: 5,
+  /** (a) sequential non-streamed requests per target. */
+  sequential: 200,
+  /** (b) sequential streams per target. */
+  streamed: 60,
+  /** Warm-up requests per target before (a) and before (b). */
+  warmUp: 20,
+  /** (c) streams open at once. */
+  concurrent: 1_000,
+  /** (c) rounds per target, the targets alternating. */
+  rounds: 2,
+} as const;
+
+/**
+ * The three ways (o) sends a request: to the fake upstream itself, through the proxy with the
+ * default policy (every type masked, names looked for), through the proxy for a tenant whose
+ * policy allows every type.
+ *
+ * @example
+ * const target: ProxyTargetName = 'proxy'
+ */
+export type ProxyTargetName = 'direct' | 'proxy' | 'proxy, all allowed';
+
+/** The targets, in the order of the first round (each next round starts one later). */
+export const proxyTargetNames: readonly ProxyTargetName[] = [
+  'direct',
+  'proxy',
+  'proxy, all allowed',
+];
+
+/**
+ * One target's timings in (a) or (b): by request index (NaN where the request failed), so the
+ * targets can be paired index by index.
+ *
+ * @example
+ * const timings: SequentialTimings = { firstTokenMs: [1.2, …], totalMs: [1.3, …] }
+ */
+export interface SequentialTimings {
+  firstTokenMs: number[];
+  totalMs: number[];
+}
+
+/**
+ * One target's (c): every stream's times, the errors by kind, each round's wall time, and the
+ * CPU time of the proxy process during its rounds (NaN for direct).
+ *
+ * @example
+ * const run: ConcurrentTimings = { firstTokenMs: […], totalMs: […], errors: {}, roundWallMs: [2100, 2050], proxyCpuMs: 3800 }
+ */
+export interface ConcurrentTimings extends SequentialTimings {
+  errors: Record<string, number>;
+  roundWallMs: number[];
+  proxyCpuMs: number;
+}
+
+/**
+ * What (o) measured.
+ *
+ * @example
+ * const run: ProxyRun = await measureProxy(log)
+ */
+export interface ProxyRun {
+  sequential: Record<ProxyTargetName, SequentialTimings>;
+  streamed: Record<ProxyTargetName, SequentialTimings>;
+  /** Errors of (a) and (b) together, by target and kind. */
+  sequentialErrors: Record<ProxyTargetName, Record<string, number>>;
+  concurrent: Record<ProxyTargetName, ConcurrentTimings>;
+  /** The proxy's VmRSS (MB): after start, before (c), peak during (c) sampled every 100 ms, 2 s after (c). */
+  memory: { startMb: number; beforeMb: number; peakMb: number; afterMb: number; samples: number };
+  /** `ondevice-proxy audit verify` after the proxy stopped; `requests`: the proxy's answers. */
+  audit: { exitCode: number; output: string; requests: number };
+}
+
+const expected = streamPieces(proxyJob.chunks).join('');
+
+function body(index: number, streamed: boolean, model: string): string {
+  return JSON.stringify({
+    model,
+    stream: streamed,
+    messages: [{ role: 'user', content: `Count to twenty, please (${index}).` }],
+  });
+}
+
+function errorKind(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : error instanceof Error ? error.message : String(error);
+}
+
+/** One request; a failure is returned as its kind rather than thrown. */
+async function attempt(
+  target: PostTarget,
+  text: string,
+  streamed: boolean,
+): Promise<TimedResponse | string> {
+  try {
+    const timed = await timedPost(target, text);
+    if (timed.status !== 200) return `HTTP ${timed.status}`;
+    if (answerText(timed.body, streamed) !== expected) return 'incomplete answer';
+    return timed;
+  } catch (error) {
+    return errorKind(error);
+  }
+}
+
+const empty = <T>(make: () => T) =>
+  Object.fromEntries(proxyTargetNames.map((name) => [name, make()])) as Record<ProxyTargetName, T>;
+const sleep = (milliseconds: number) =>
+  new Promise<void>((resolve) => setTimeout(resolve, milliseconds));
+const count = (errors: Record<string, number>, kind: string) =>
+  (errors[kind] = (errors[kind] ?? 0) + 1);
+
+/**
+ * (o): a fake OpenAI-compatible upstream and the proxy (its CLI, from source) each in a child
+ * process; this process is the client (node:http, keep-alive agents). (a) sequential
+ * non-streamed requests and (b) sequential streams, the three targets taking turns request by
+ * request; (c) {@link proxyJob.concurrent} streams at once, one target per round, the targets
+ * alternating, with the proxy's RSS sampled every 100 ms; then the proxy is stopped and its audit
+ * chain verified through the CLI.
+ *
+ * @example
+ * const run = await measureProxy(log)
+ */
+export async function measureProxy(log: Log): Promise<ProxyRun> {
+  const upstream = await startFakeUpstream(proxyJob.chunks, proxyJob.delayMs);
+  let proxy: BenchProxy | undefined;
+  try {
+    proxy = await startBenchProxy(upstream.url);
+    const running = proxy;
+    log(
+      `  fake upstream pid ${upstream.pid} at ${upstream.url}, proxy pid ${proxy.pid} at ${proxy.url}`,
+    );
+    const startMb = await residentMegabytes(proxy.pid);
+    let proxyAnswers = 0;
+    const targetOf = (name: ProxyTargetName, agent: Agent): PostTarget =>
+      name === 'direct'
+        ? { url: `${upstream.url}/v1/chat/completions`, agent }
+        : {
+            url: `${running.url}/v1/chat/completions`,
+            agent,
+            apiKey: name === 'proxy' ? benchKeys.masked : benchKeys.allowed,
+          };
+    const agents = empty(() => new Agent({ keepAlive: true, maxSockets: 64 }));
+    const sequentialErrors = empty<Record<string, number>>(() => ({}));
+
+    const sequentialPhase = async (streamed: boolean, requests: number) => {
+      const timings = empty<SequentialTimings>(() => ({ firstTokenMs: [], totalMs: [] }));
+      const model = streamed ? benchModels.paced : benchModels.instant;
+      for (let index = -proxyJob.warmUp; index < requests; index++) {
+        const offset = ((index % 3) + 3) % 3;
+        const order = [...proxyTargetNames.slice(offset), ...proxyTargetNames.slice(0, offset)];
+        for (const name of order) {
+          const result = await attempt(
+            targetOf(name, agents[name]),
+            body(index, streamed, model),
+            streamed,
+          );
+          if (name !== 'direct') proxyAnswers += typeof result === 'string' ? 0 : 1;
+          if (index < 0) continue;
+          if (typeof result === 'string') count(sequentialErrors[name], result);
+          timings[name].firstTokenMs[index] =
+            typeof result === 'string' ? Number.NaN : result.firstTokenMs;
+          timings[name].totalMs[index] = typeof result === 'string' ? Number.NaN : result.totalMs;
+        }
+      }
+      return timings;
+    };
+    log(`  (a) ${proxyJob.sequential} sequential non-streamed requests per target`);
+    const sequential = await sequentialPhase(false, proxyJob.sequential);
+    log(`  (b) ${proxyJob.streamed} sequential streams of ${proxyJob.chunks} chunks per target`);
+    const streamed = await sequentialPhase(true, proxyJob.streamed);
+    for (const agent of Object.values(agents)) agent.destroy();
+
+    await sleep(1_000);
+    const beforeMb = await residentMegabytes(proxy.pid);
+    const samples: number[] = [];
+    const sampler = setInterval(() => {
+      void residentMegabytes(running.pid).then((megabytes) => samples.push(megabytes));
+    }, 100);
+    const concurrent = empty<ConcurrentTimings>(() => ({
+      firstTokenMs: [],
+      totalMs: [],
+      errors: {},
+      roundWallMs: [],
+      proxyCpuMs: 0,
+    }));
+    for (let round = 0; round < proxyJob.rounds; round++) {
+      const order = round % 2 === 0 ? proxyTargetNames : [...proxyTargetNames].reverse();
+      for (const name of order) {
+        // A fresh agent each round: every stream opens its connection inside the round.
+        const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
+        const target = targetOf(name, agent);
+        const cpuBefore = await cpuMilliseconds(proxy.pid);
+        const started = performance.now();
+        const results = await Promise.all(
+          Array.from({ length: proxyJob.concurrent }, (_, index) =>
+            attempt(target, body(index, true, benchModels.paced), true),
+          ),
+        );
+        const wallMs = performance.now() - started;
+        agent.destroy();
+        const timings = concurrent[name];
+        timings.roundWallMs.push(wallMs);
+        for (const result of results) {
+          if (typeof result === 'string') {
+            count(timings.errors, result);
+            continue;
+          }
+          if (name !== 'direct') proxyAnswers++;
+          timings.firstTokenMs.push(result.firstTokenMs);
+          timings.totalMs.push(result.totalMs);
+        }
+        // Settlement and audit records are written just after each stream's last byte.
+        await sleep(1_000);
+        if (name !== 'direct') timings.proxyCpuMs += (await cpuMilliseconds(proxy.pid)) - cpuBefore;
+        else timings.proxyCpuMs = Number.NaN;
+        const errors = Object.values(timings.errors).reduce((sum, value) => sum + value, 0);
+        log(
+          `  (c) round ${round + 1}, ${name}: ${proxyJob.concurrent} streams in ${(wallMs / 1000).toFixed(1)} s, errors so far ${errors}`,
+        );
+      }
+    }
+    await sleep(2_000);
+    clearInterval(sampler);
+    const afterMb = await residentMegabytes(proxy.pid);
+    const peakMb = Math.max(beforeMb, afterMb, ...samples.filter(Number.isFinite));
+
+    log('  stopping the proxy, then ondevice-proxy audit verify');
+    await proxy.stop();
+    const verified = await proxy.verifyAudit();
+    return {
+      sequential,
+      streamed,
+      sequentialErrors,
+      concurrent,
+      memory: { startMb, beforeMb, peakMb, afterMb, samples: samples.length },
+      audit: { ...verified, requests: proxyAnswers },
+    };
+  } finally {
+    await proxy?.stop();
+    await upstream.stop();
+    await proxy?.remove();
+  }
+}
