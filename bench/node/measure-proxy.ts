@@ -4,12 +4,19 @@ import {
   benchKeys,
   benchModels,
   cpuMilliseconds,
+  listenDrops,
   residentMegabytes,
   startBenchProxy,
   startFakeUpstream,
 } from '../proxy/bench-processes.js';
 import { streamPieces } from '../proxy/fake-upstream-wire.js';
-import { type PostTarget, type TimedResponse, answerText, timedPost } from '../proxy/timed-post.js';
+import {
+  type PostTarget,
+  type TimedResponse,
+  answerText,
+  openConnections,
+  timedPost,
+} from '../proxy/timed-post.js';
 
 type Log = (line: string) => void;
 
@@ -25,7 +32,7 @@ export const proxyJob = {
   warmUp: 20,
   /** (c) streams open at once. */
   concurrent: 1_000,
-  /** (c) rounds per target, the targets alternating. */
+  /** (c) rounds per target, cold and warm each, the targets alternating. */
   rounds: 2,
 } as const;
 
@@ -63,12 +70,16 @@ export interface SequentialTimings {
  * CPU time of the proxy process during its rounds (NaN for direct).
  *
  * @example
- * const run: ConcurrentTimings = { firstTokenMs: […], totalMs: […], errors: {}, roundWallMs: [2100, 2050], proxyCpuMs: 3800 }
+ * const run: ConcurrentTimings = { firstTokenMs: […], totalMs: […], errors: {}, roundWallMs: [2100, 2050], proxyCpuMs: 3800, listenDrops: 0, warmUpFailures: 0 }
  */
 export interface ConcurrentTimings extends SequentialTimings {
   errors: Record<string, number>;
   roundWallMs: number[];
   proxyCpuMs: number;
+  /** Connections the machine dropped on a full listen backlog during the target's rounds. */
+  listenDrops: number;
+  /** Warm rounds: connections that failed to open before the round. */
+  warmUpFailures: number;
 }
 
 /**
@@ -82,7 +93,10 @@ export interface ProxyRun {
   streamed: Record<ProxyTargetName, SequentialTimings>;
   /** Errors of (a) and (b) together, by target and kind. */
   sequentialErrors: Record<ProxyTargetName, Record<string, number>>;
+  /** (c) cold: each stream opens its connection in the round. */
   concurrent: Record<ProxyTargetName, ConcurrentTimings>;
+  /** (c) warm: the round's connections opened (keep-alive) just before it. */
+  concurrentWarm: Record<ProxyTargetName, ConcurrentTimings>;
   /** The proxy's VmRSS (MB): after start, before (c), peak during (c) sampled every 100 ms, 2 s after (c). */
   memory: { startMb: number; beforeMb: number; peakMb: number; afterMb: number; samples: number };
   /** `ondevice-proxy audit verify` after the proxy stopped; `requests`: the proxy's answers. */
@@ -194,49 +208,74 @@ export async function measureProxy(log: Log): Promise<ProxyRun> {
     const sampler = setInterval(() => {
       void residentMegabytes(running.pid).then((megabytes) => samples.push(megabytes));
     }, 100);
-    const concurrent = empty<ConcurrentTimings>(() => ({
-      firstTokenMs: [],
-      totalMs: [],
-      errors: {},
-      roundWallMs: [],
-      proxyCpuMs: 0,
-    }));
-    for (let round = 0; round < proxyJob.rounds; round++) {
-      const order = round % 2 === 0 ? proxyTargetNames : [...proxyTargetNames].reverse();
-      for (const name of order) {
-        // A fresh agent each round: every stream opens its connection inside the round.
-        const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
-        const target = targetOf(name, agent);
-        const cpuBefore = await cpuMilliseconds(proxy.pid);
-        const started = performance.now();
-        const results = await Promise.all(
-          Array.from({ length: proxyJob.concurrent }, (_, index) =>
-            attempt(target, body(index, true, benchModels.paced), true),
-          ),
-        );
-        const wallMs = performance.now() - started;
-        agent.destroy();
-        const timings = concurrent[name];
-        timings.roundWallMs.push(wallMs);
-        for (const result of results) {
-          if (typeof result === 'string') {
-            count(timings.errors, result);
-            continue;
+    const concurrentPhase = async (warm: boolean) => {
+      const concurrent = empty<ConcurrentTimings>(() => ({
+        firstTokenMs: [],
+        totalMs: [],
+        errors: {},
+        roundWallMs: [],
+        proxyCpuMs: 0,
+        listenDrops: 0,
+        warmUpFailures: 0,
+      }));
+      for (let round = 0; round < proxyJob.rounds; round++) {
+        const order = round % 2 === 0 ? proxyTargetNames : [...proxyTargetNames].reverse();
+        for (const name of order) {
+          // A fresh agent each round. Cold: every stream opens its connection inside the round;
+          // warm: the connections are opened (and left idle) just before it.
+          const agent = new Agent({
+            keepAlive: true,
+            maxSockets: Infinity,
+            maxFreeSockets: Infinity,
+          });
+          const target = targetOf(name, agent);
+          const timings = concurrent[name];
+          if (warm) {
+            const origin = new URL(target.url).origin;
+            timings.warmUpFailures += await openConnections(
+              `${origin}/bench-warm-up`,
+              agent,
+              proxyJob.concurrent,
+            );
+            await sleep(200);
           }
-          if (name !== 'direct') proxyAnswers++;
-          timings.firstTokenMs.push(result.firstTokenMs);
-          timings.totalMs.push(result.totalMs);
+          const cpuBefore = await cpuMilliseconds(running.pid);
+          const dropsBefore = await listenDrops();
+          const started = performance.now();
+          const results = await Promise.all(
+            Array.from({ length: proxyJob.concurrent }, (_, index) =>
+              attempt(target, body(index, true, benchModels.paced), true),
+            ),
+          );
+          const wallMs = performance.now() - started;
+          timings.listenDrops += (await listenDrops()) - dropsBefore;
+          agent.destroy();
+          timings.roundWallMs.push(wallMs);
+          for (const result of results) {
+            if (typeof result === 'string') {
+              count(timings.errors, result);
+              continue;
+            }
+            if (name !== 'direct') proxyAnswers++;
+            timings.firstTokenMs.push(result.firstTokenMs);
+            timings.totalMs.push(result.totalMs);
+          }
+          // Settlement and audit records are written just after each stream's last byte.
+          await sleep(1_000);
+          timings.proxyCpuMs =
+            name === 'direct'
+              ? Number.NaN
+              : timings.proxyCpuMs + (await cpuMilliseconds(running.pid)) - cpuBefore;
+          const errors = Object.values(timings.errors).reduce((sum, value) => sum + value, 0);
+          log(
+            `  (c) ${warm ? 'warm' : 'cold'} round ${round + 1}, ${name}: ${proxyJob.concurrent} streams in ${(wallMs / 1000).toFixed(1)} s, errors so far ${errors}`,
+          );
         }
-        // Settlement and audit records are written just after each stream's last byte.
-        await sleep(1_000);
-        if (name !== 'direct') timings.proxyCpuMs += (await cpuMilliseconds(proxy.pid)) - cpuBefore;
-        else timings.proxyCpuMs = Number.NaN;
-        const errors = Object.values(timings.errors).reduce((sum, value) => sum + value, 0);
-        log(
-          `  (c) round ${round + 1}, ${name}: ${proxyJob.concurrent} streams in ${(wallMs / 1000).toFixed(1)} s, errors so far ${errors}`,
-        );
       }
-    }
+      return concurrent;
+    };
+    const concurrent = await concurrentPhase(false);
+    const concurrentWarm = await concurrentPhase(true);
     await sleep(2_000);
     clearInterval(sampler);
     const afterMb = await residentMegabytes(proxy.pid);
@@ -250,6 +289,7 @@ export async function measureProxy(log: Log): Promise<ProxyRun> {
       streamed,
       sequentialErrors,
       concurrent,
+      concurrentWarm,
       memory: { startMb, beforeMb, peakMb, afterMb, samples: samples.length },
       audit: { ...verified, requests: proxyAnswers },
     };

@@ -204,3 +204,23 @@ export async function cpuMilliseconds(pid: number): Promise<number> {
     return Number.NaN;
   }
 }
+
+/**
+ * The machine's count of connections dropped because a listen backlog was full
+ * (`TcpExt: ListenDrops` of /proc/net/netstat, which includes ListenOverflows), or NaN.
+ *
+ * @example
+ * const before = await listenDrops(); …; const dropped = (await listenDrops()) - before
+ */
+export async function listenDrops(): Promise<number> {
+  try {
+    const lines = (await readFile('/proc/net/netstat', 'utf8'))
+      .split('\n')
+      .filter((line) => line.startsWith('TcpExt:'));
+    const names = lines[0]?.split(' ') ?? [];
+    const values = lines[1]?.split(' ') ?? [];
+    return Number(values[names.indexOf('ListenDrops')]);
+  } catch {
+    return Number.NaN;
+  }
+}

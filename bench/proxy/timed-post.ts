@@ -109,3 +109,29 @@ export function answerText(body: string, streamed: boolean): string | undefined 
     return undefined;
   }
 }
+
+/**
+ * Opens `count` keep-alive connections in `agent` to the server of `url` (each a GET of a path
+ * no server here serves, answered 404 at once and left open in the agent's free pool); resolves
+ * with the number of connections that failed. The agent needs `maxFreeSockets` ≥ `count`.
+ *
+ * @example
+ * await openConnections('http://127.0.0.1:8787/bench-warm-up', agent, 1_000)
+ */
+export async function openConnections(url: string, agent: Agent, count: number): Promise<number> {
+  const results = await Promise.allSettled(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const request = httpRequest(url, { agent }, (response) => {
+            response.resume();
+            response.on('end', () => resolve());
+          });
+          request.on('error', reject);
+          request.end();
+        }),
+    ),
+  );
+  return results.filter((result) => result.status === 'rejected').length;
+}
