@@ -79,5 +79,7 @@ describe('server-side rendering', () => {
     expect(client.teachable({ id: 'ssr' }).getSnapshot().examples).toEqual([]);
     expect(client.model(generator.modelId).getSnapshot().status).toBe('idle');
     expect(client.model(recognizer.modelId).getSnapshot().status).toBe('idle');
+    // The index's and recommender's code is imported on creation: let it land before teardown.
+    await Promise.all([index.ready(), recommender.ready()]);
   });
 });

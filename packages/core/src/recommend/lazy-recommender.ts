@@ -38,6 +38,8 @@ export class LazyRecommender extends Subscribable implements Recommender {
   readonly id: string;
   private instance: Recommender | undefined;
   private readonly loaded: Promise<Recommender>;
+  /** Set when the code could not be imported: the snapshot says so. */
+  private failed: RecommenderSnapshot | undefined;
 
   constructor(
     settings: RecommenderSettings,
@@ -56,9 +58,20 @@ export class LazyRecommender extends Subscribable implements Recommender {
       this.notify();
       return instance;
     });
+    // A load that fails (offline, a test environment torn down) is an error state, not an
+    // unhandled rejection; every call awaiting the code still rejects with it.
+    this.loaded.catch((error: unknown) => {
+      this.failed = {
+        ...loadingSnapshot,
+        status: 'error',
+        error: error instanceof Error ? error : new Error(String(error)),
+      };
+      this.notify();
+    });
   }
 
-  getSnapshot = (): RecommenderSnapshot => this.instance?.getSnapshot() ?? loadingSnapshot;
+  getSnapshot = (): RecommenderSnapshot =>
+    this.instance?.getSnapshot() ?? this.failed ?? loadingSnapshot;
 
   async ready(): Promise<void> {
     await (await this.loaded).ready();

@@ -36,6 +36,8 @@ export class LazySearchIndex<Doc extends SearchDocument>
   readonly id: string;
   private instance: SearchIndex<Doc> | undefined;
   private readonly loaded: Promise<SearchIndex<Doc>>;
+  /** Set when the code could not be imported: the snapshot says so. */
+  private failed: SearchIndexSnapshot | undefined;
 
   constructor(
     settings: SearchSettings,
@@ -61,13 +63,24 @@ export class LazySearchIndex<Doc extends SearchDocument>
       this.notify();
       return instance;
     });
+    // A load that fails (offline, a test environment torn down) is an error state, not an
+    // unhandled rejection; every call awaiting the code still rejects with it.
+    this.loaded.catch((error: unknown) => {
+      this.failed = {
+        ...loadingSnapshot,
+        status: 'error',
+        error: error instanceof Error ? error : new Error(String(error)),
+      };
+      this.notify();
+    });
   }
 
   get size(): number {
     return this.instance?.size ?? 0;
   }
 
-  getSnapshot = (): SearchIndexSnapshot => this.instance?.getSnapshot() ?? loadingSnapshot;
+  getSnapshot = (): SearchIndexSnapshot =>
+    this.instance?.getSnapshot() ?? this.failed ?? loadingSnapshot;
 
   get(id: string | number): Doc | undefined {
     return this.instance?.get(id);
