@@ -77,8 +77,6 @@ export interface KeywordIndex {
   suggest(request: SuggestRequest): Promise<string[]>;
   /** The index as MiniSearch serialises it, to store beside the documents; undefined in a worker. */
   storable(): unknown;
-  /** Ends the index (and its worker, if it has one of its own). */
-  close(): void;
 }
 
 /** Documents added before the next batch lets the thread run (MiniSearch's `addAllAsync`). */
@@ -193,10 +191,6 @@ export class ThreadKeywordIndex implements KeywordIndex {
 
   storable(): unknown {
     return this.miniSearch.toJSON();
-  }
-
-  close(): void {
-    this.miniSearch = this.empty();
   }
 
   private empty(): MiniSearch<KeywordDocument> {

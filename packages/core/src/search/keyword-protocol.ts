@@ -16,7 +16,6 @@ export type KeywordRequest = { id: number; index: number } & (
   | { op: 'clear' }
   | { op: 'search'; query: string }
   | { op: 'suggest'; request: SuggestRequest }
-  | { op: 'close' }
 );
 
 /**

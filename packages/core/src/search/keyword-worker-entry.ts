@@ -45,10 +45,6 @@ async function run(request: KeywordRequest): Promise<KeywordResponse> {
       return { id: request.id, result: await indexOf(request.index).search(request.query) };
     case 'suggest':
       return { id: request.id, result: await indexOf(request.index).suggest(request.request) };
-    case 'close':
-      staged.delete(request.index);
-      indexes.delete(request.index);
-      return { id: request.id, result: null };
   }
 }
 

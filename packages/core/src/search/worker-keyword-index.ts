@@ -169,10 +169,6 @@ export class WorkerKeywordIndex implements KeywordIndex {
     return undefined;
   }
 
-  close(): void {
-    if (!this.fallback) void this.send({ op: 'close' }).catch(() => undefined);
-  }
-
   private open(): Opened {
     const connection = connectionOf(this.worker());
     const index = connection.openIndex();
