@@ -50,8 +50,12 @@ test.describe('playground help centre (search and recommendations)', () => {
 
     // Opening a result: "recommended for you" follows at once, each item with a reason.
     const recommendations = page.getByTestId('recommendations');
-    await hits.first().getByRole('button').click();
-    await expect(page.getByTestId('opened-item')).toBeVisible();
+    // Unchecking the facet searches again: a click can land on a list being replaced, so it is
+    // retried until an item opens (CI, loaded, once clicked a hit that was then re-rendered).
+    await expect(async () => {
+      await hits.first().getByRole('button').click();
+      await expect(page.getByTestId('opened-item')).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 60_000 });
     const openedTitle = await page.getByTestId('opened-item').locator('h4').textContent();
     await expect(recommendations).toHaveAttribute('data-state', 'ready');
     const reasons = recommendations.locator('[data-part="reason"]');
