@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Handler } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import type { ProxyConfig } from '../config/proxy-config-schema.js';
 import type { ProxyStore, Reservation } from '../state/proxy-store.js';
 import type { ChatUpstream, FinishReason, UpstreamEvent } from '../upstreams/chat-upstream.js';
@@ -150,33 +149,37 @@ export function chatCompletionsRoute(options: ChatCompletionsRouteOptions): Hand
 
     record.deferred = true;
     const chunkOptions = { includeUsage: prepared.includeUsage };
-    return streamSSE(c, async (sse) => {
-      sse.onAbort(() => abortByClient(record));
-      const send = (data: unknown) => sse.writeSSE({ data: JSON.stringify(data) });
+    // The SSE frames of the answer, produced as the client reads them: one pull of the body is
+    // one upstream event (no writer, transform or second stream between the upstream and the
+    // socket: bench (o) measured them as a third of the proxy's CPU per streamed chunk).
+    let clientLeft = false;
+    async function* frames(): AsyncGenerator<string> {
+      const frame = (data: unknown) => `data: ${JSON.stringify(data)}\n\n`;
       try {
-        await send(
+        yield frame(
           completionChunk(identity, { delta: { role: 'assistant', content: '' } }, chunkOptions),
         );
-        await forEachEvent(opened, async (event) => {
+        for await (const event of opened.events) {
           consume(event);
           if (event.type === 'text')
-            await send(completionChunk(identity, { delta: { content: event.text } }, chunkOptions));
-        });
-        await send(completionChunk(identity, { finishReason }, chunkOptions));
+            yield frame(
+              completionChunk(identity, { delta: { content: event.text } }, chunkOptions),
+            );
+        }
+        const tail = [frame(completionChunk(identity, { finishReason }, chunkOptions))];
         if (prepared.includeUsage)
-          await send(completionChunk(identity, { usage: usage() }, chunkOptions));
-        await sse.writeSSE({ data: '[DONE]' });
-        record.outcome = sse.aborted ? 'client-aborted' : 'ok';
-        if (sse.aborted) record.status = 499;
+          tail.push(frame(completionChunk(identity, { usage: usage() }, chunkOptions)));
+        tail.push('data: [DONE]\n\n');
+        record.outcome = 'ok';
+        yield tail.join('');
       } catch (error) {
-        record.outcome = streamFailureOutcome(error, record);
-        if (record.outcome === 'client-aborted') record.status = 499;
-        else {
+        record.outcome = clientLeft ? 'client-aborted' : streamFailureOutcome(error, record);
+        if (record.outcome !== 'client-aborted') {
           const message =
             record.outcome === 'shutdown'
               ? 'The proxy is shutting down.'
               : `The upstream stream ended early (${record.outcome}).`;
-          await send({
+          yield frame({
             error: {
               message,
               type: 'api_error',
@@ -186,9 +189,37 @@ export function chatCompletionsRoute(options: ChatCompletionsRouteOptions): Hand
           });
         }
       } finally {
+        if (clientLeft) {
+          record.outcome = 'client-aborted';
+          record.status = 499;
+        }
         await settle();
         await finishRequest(record, 200, { store, logger, now: clock() });
+        record.onBodyEnd?.();
       }
+    }
+    const encoder = new TextEncoder();
+    const pending = frames();
+    const sseBody = new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          const next = await pending.next();
+          if (clientLeft) return; // cancelled while this frame was on its way
+          if (next.done) controller.close();
+          else controller.enqueue(encoder.encode(next.value));
+        },
+        async cancel() {
+          clientLeft = true;
+          abortByClient(record);
+          await pending.return(undefined);
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    return c.body(sseBody, 200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
     });
   };
 }

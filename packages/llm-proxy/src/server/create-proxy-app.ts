@@ -132,10 +132,10 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
     }
     if (record.deferred) {
       // A stream ends after this middleware: release it when its body is done or cancelled.
-      c.res = trackBody(c.res, () => {
+      record.onBodyEnd = () => {
         clientSignal.removeEventListener('abort', onClientAbort);
         release(record);
-      });
+      };
     }
   });
 
@@ -206,36 +206,4 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
       clearTimeout(timer);
     },
   };
-}
-
-/** The same response, calling `onEnd` once its body has been read to the end or cancelled. */
-function trackBody(response: Response, onEnd: () => void): Response {
-  if (!response.body) {
-    onEnd();
-    return response;
-  }
-  let ended = false;
-  const end = () => {
-    if (!ended) {
-      ended = true;
-      onEnd();
-    }
-  };
-  const reader = response.body.getReader();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { done, value } = await reader
-        .read()
-        .catch(() => ({ done: true as const, value: undefined }));
-      if (done) {
-        controller.close();
-        end();
-      } else controller.enqueue(value);
-    },
-    async cancel(reason) {
-      await reader.cancel(reason);
-      end();
-    },
-  });
-  return new Response(body, { status: response.status, headers: response.headers });
 }

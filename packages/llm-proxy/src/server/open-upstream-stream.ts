@@ -87,51 +87,54 @@ function startAttempt(
   const onAbort = () => controller.abort(options.signal.reason);
   options.signal.addEventListener('abort', onAbort, { once: true });
   const iterator = upstream.chat(request, controller.signal)[Symbol.asyncIterator]();
-  const cancel = () => {
+  const cancel = (finished = false) => {
     options.signal.removeEventListener('abort', onAbort);
-    if (!controller.signal.aborted)
+    if (!finished && !controller.signal.aborted)
       controller.abort(
         new UpstreamError({ upstream: upstream.name, failure: 'dropped', message: 'cancelled' }),
       );
     void iterator.return?.().catch(() => undefined);
   };
   // One wait for the next event, bounded by the timeout and by an abort (an upstream that does
-  // not listen to its signal cannot hold the request).
+  // not listen to its signal cannot hold the request). One abort listener serves every wait.
+  let stop: ((reason: unknown) => void) | undefined;
+  controller.signal.addEventListener('abort', () => stop?.(controller.signal.reason), {
+    once: true,
+  });
+  const timeout = () =>
+    controller.abort(
+      new UpstreamError({
+        upstream: upstream.name,
+        failure: 'timeout',
+        message: `Upstream "${upstream.name}" did not answer within ${options.timeoutMs} ms.`,
+      }),
+    );
   const next = async (): Promise<IteratorResult<UpstreamEvent>> => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let onStop: (() => void) | undefined;
-    const stopped = new Promise<never>((_, reject) => {
-      onStop = () => reject(controller.signal.reason);
-      controller.signal.addEventListener('abort', onStop, { once: true });
-      timer = setTimeout(() => {
-        controller.abort(
-          new UpstreamError({
-            upstream: upstream.name,
-            failure: 'timeout',
-            message: `Upstream "${upstream.name}" did not answer within ${options.timeoutMs} ms.`,
-          }),
-        );
-      }, options.timeoutMs);
-    });
+    if (controller.signal.aborted) throw controller.signal.reason;
+    const timer = setTimeout(timeout, options.timeoutMs);
     try {
-      if (controller.signal.aborted) throw controller.signal.reason;
-      return await Promise.race([iterator.next(), stopped]);
+      return await new Promise<IteratorResult<UpstreamEvent>>((resolve, reject) => {
+        stop = reject;
+        iterator.next().then(resolve, reject);
+      });
     } finally {
+      stop = undefined;
       clearTimeout(timer);
-      if (onStop) controller.signal.removeEventListener('abort', onStop);
     }
   };
   async function* rest(first: IteratorResult<UpstreamEvent>): AsyncGenerator<UpstreamEvent> {
+    let finished = false;
     try {
       let result = first;
       while (!result.done) {
         yield result.value;
         result = await next();
       }
+      finished = true;
     } catch (error) {
       throw controller.signal.aborted && !options.signal.aborted ? controller.signal.reason : error;
     } finally {
-      cancel();
+      cancel(finished);
     }
   }
   return { next, rest, cancel };

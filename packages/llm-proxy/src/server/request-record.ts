@@ -34,6 +34,8 @@ export interface RequestRecord {
   audit: boolean;
   /** Finished by a stream after the response began, not by the middleware. */
   deferred: boolean;
+  /** A deferred request's body calls this once, when it has ended (read to the end or cancelled). */
+  onBodyEnd?: () => void;
   /** Aborted when the client disconnects or the proxy shuts down; stops the upstream. */
   readonly controller: AbortController;
   /** Who aborted `controller`. */
