@@ -52,6 +52,17 @@ export default defineConfig({
         resolve: { conditions: ['@ondevice/source'] },
         ssr: { resolve: { conditions: ['@ondevice/source'] } },
         test: {
+          name: 'ai-sdk',
+          root: 'packages/ai-sdk',
+          environment: 'node',
+          include: ['src/**/*.test.{ts,tsx}', 'bin/**/*.test.ts'],
+          testTimeout: 120_000,
+        },
+      },
+      {
+        resolve: { conditions: ['@ondevice/source'] },
+        ssr: { resolve: { conditions: ['@ondevice/source'] } },
+        test: {
           name: 'react',
           root: 'packages/react',
           environment: 'jsdom',
