@@ -74,3 +74,17 @@ export type {
   RecommendationListProps,
 } from './recommendation-list/recommendation-list.js';
 export type { RecommendationListState } from './recommendation-list/describe-recommendations.js';
+export { ChatPanel } from './chat-panel/chat-panel.js';
+export type {
+  ChatAnswerSource,
+  ChatPanelMessage,
+  ChatPanelMessagePart,
+  ChatPanelProps,
+  ChatPanelStatus,
+} from './chat-panel/chat-panel.js';
+export { RedactionPreview } from './redaction-preview/redaction-preview.js';
+export type {
+  RedactionPreviewEntity,
+  RedactionPreviewProps,
+  RedactionPreviewState,
+} from './redaction-preview/redaction-preview.js';

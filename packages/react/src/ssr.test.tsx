@@ -18,6 +18,8 @@ describe('server-side rendering', () => {
       EntityHighlighter,
       SearchBox,
       RecommendationList,
+      ChatPanel,
+      RedactionPreview,
       useEmbeddings,
       useDiagnostics,
       useZeroShot,
@@ -56,6 +58,15 @@ describe('server-side rendering', () => {
         <EntityHighlighter text="Alice met Bob" recognizer={recognizer} />
         <SearchBox index={index} defaultQuery="refund" />
         <RecommendationList recommender={recommender} userId="u1" />
+        <ChatPanel
+          messages={[{ id: 'a', role: 'assistant', text: 'Hi', answeredBy: 'device' }]}
+          status="ready"
+          onSend={() => {}}
+        />
+        <RedactionPreview
+          text="Mail [EMAIL_1]"
+          entities={[{ type: 'EMAIL', start: 5, end: 21, placeholder: '[EMAIL_1]' }]}
+        />
       </OnDeviceProvider>,
     );
     expect(html).toContain('role="progressbar"');
@@ -73,6 +84,10 @@ describe('server-side rendering', () => {
     expect(html).toContain('role="search" data-ondevice-search-box="" data-state="loading"');
     expect(html).toContain('role="combobox"');
     expect(html).toContain('data-ondevice-recommendation-list="" data-state="loading"');
+    expect(html).toContain('data-ondevice-chat-panel="" data-state="ready"');
+    expect(html).toContain('Answered on device');
+    expect(html).toContain('data-ondevice-redaction-preview="" data-state="masked"');
+    expect(html).toContain('<mark data-part="masked" data-pii-type="EMAIL"');
     // Rendering on the server starts no work: effects never run there.
     expect(client.model().getSnapshot().status).toBe('idle');
     expect(client.embedder().stats().batches).toBe(0);
