@@ -11,7 +11,7 @@ import type { ProxyStore } from '../state/proxy-store.js';
 export async function openConfiguredStore(state: ProxyConfig['state']): Promise<ProxyStore> {
   if (state.kind === 'sqlite') {
     const { openSqliteStore } = await import('../state/sqlite-store.js');
-    return openSqliteStore({ path: state.path });
+    return openSqliteStore({ path: state.path, synchronous: state.synchronous });
   }
   const { openRedisStore } = await import('../state/redis-store.js');
   return openRedisStore({ url: state.url });

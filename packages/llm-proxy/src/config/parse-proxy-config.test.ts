@@ -48,7 +48,18 @@ describe('parseProxyConfig', () => {
       retries: 2,
     });
     expect(config.server).toEqual({ port: 8787, host: '127.0.0.1', bodyLimitBytes: 1_048_576 });
-    expect(config.state).toEqual({ kind: 'sqlite', path: '/etc/proxy/proxy.db' });
+    expect(config.state).toEqual({
+      kind: 'sqlite',
+      path: '/etc/proxy/proxy.db',
+      synchronous: 'normal',
+    });
+  });
+
+  it('takes SQLite durability full, and names a wrong one', () => {
+    const full = { ...valid(), state: { kind: 'sqlite', path: 'p.db', synchronous: 'full' } };
+    expect(parseProxyConfig(full).state).toMatchObject({ synchronous: 'full' });
+    const wrong = { ...valid(), state: { kind: 'sqlite', path: 'p.db', synchronous: 'off' } };
+    expect(error(() => parseProxyConfig(wrong)).field).toBe('state.synchronous');
   });
 
   it('names the bad field', () => {
@@ -91,6 +102,7 @@ describe('parseProxyConfig', () => {
     expect((await loadProxyConfig(path)).state).toEqual({
       kind: 'sqlite',
       path: join(folder, 'state/proxy.db'),
+      synchronous: 'normal',
     });
     await writeFile(path, '{ nope');
     await expect(loadProxyConfig(path)).rejects.toThrow(/not valid JSON/);

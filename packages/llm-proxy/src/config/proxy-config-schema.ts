@@ -96,7 +96,17 @@ const upstreamSchema = z.discriminatedUnion('kind', [
 ]);
 
 const stateSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('sqlite'), path: z.string().min(1) }),
+  z.strictObject({
+    kind: z.literal('sqlite'),
+    path: z.string().min(1),
+    /**
+     * `normal` (the default): a commit is written to the WAL without waiting for the disk, so a
+     * power cut may lose the last moments of usage and audit (the file is never corrupted, and a
+     * crash of the proxy alone loses nothing); `full` waits for the disk at every commit (about
+     * 0.4 ms each on the bench machine, three per request, on the event loop).
+     */
+    synchronous: z.enum(['normal', 'full']).default('normal'),
+  }),
   z.strictObject({
     kind: z.literal('redis'),
     url: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL'),
@@ -121,7 +131,7 @@ export const proxyConfigSchema = z.strictObject({
   tenants: z.array(tenantSchema).min(1),
   models: z.array(modelSchema).min(1),
   upstreams: z.array(upstreamSchema).min(1),
-  state: stateSchema.default({ kind: 'sqlite', path: 'proxy.db' }),
+  state: stateSchema.default({ kind: 'sqlite', path: 'proxy.db', synchronous: 'normal' }),
   server: serverSchema.default({ port: 8787, host: '127.0.0.1', bodyLimitBytes: 1_048_576 }),
 });
 

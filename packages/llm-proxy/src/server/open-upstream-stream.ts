@@ -88,6 +88,7 @@ function startAttempt(
   options.signal.addEventListener('abort', onAbort, { once: true });
   const iterator = upstream.chat(request, controller.signal)[Symbol.asyncIterator]();
   const cancel = (finished = false) => {
+    clearTimer();
     options.signal.removeEventListener('abort', onAbort);
     if (!finished && !controller.signal.aborted)
       controller.abort(
@@ -101,7 +102,11 @@ function startAttempt(
   controller.signal.addEventListener('abort', () => stop?.(controller.signal.reason), {
     once: true,
   });
-  const timeout = () =>
+  let waiting = false;
+  // One timer per call, re-armed at each wait (refresh), ignored while the caller holds an event.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = () => {
+    if (!waiting) return;
     controller.abort(
       new UpstreamError({
         upstream: upstream.name,
@@ -109,19 +114,23 @@ function startAttempt(
         message: `Upstream "${upstream.name}" did not answer within ${options.timeoutMs} ms.`,
       }),
     );
+  };
   const next = async (): Promise<IteratorResult<UpstreamEvent>> => {
     if (controller.signal.aborted) throw controller.signal.reason;
-    const timer = setTimeout(timeout, options.timeoutMs);
+    if (timer) timer.refresh();
+    else timer = setTimeout(timeout, options.timeoutMs);
+    waiting = true;
     try {
       return await new Promise<IteratorResult<UpstreamEvent>>((resolve, reject) => {
         stop = reject;
         iterator.next().then(resolve, reject);
       });
     } finally {
+      waiting = false;
       stop = undefined;
-      clearTimeout(timer);
     }
   };
+  const clearTimer = () => clearTimeout(timer);
   async function* rest(first: IteratorResult<UpstreamEvent>): AsyncGenerator<UpstreamEvent> {
     let finished = false;
     try {

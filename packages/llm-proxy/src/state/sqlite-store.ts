@@ -38,6 +38,14 @@ export interface SqliteStoreOptions {
    * @default 600_000 (10 minutes)
    */
   reservationTtlMs?: number;
+  /**
+   * SQLite's `synchronous` in WAL mode. `normal` does not wait for the disk at each commit: a
+   * power cut (not a crash of the process) may lose the last commits, never the file's
+   * integrity; `full` waits for the disk at every commit (an fsync, about 0.4 ms on the bench
+   * machine, three per request, blocking the event loop).
+   * @default 'normal'
+   */
+  synchronous?: 'normal' | 'full';
 }
 
 interface WindowRow {
@@ -100,6 +108,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Prox
   const db = guard('open', () => {
     const opened = new Database(options.path);
     opened.pragma('journal_mode = WAL');
+    opened.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     opened.pragma('busy_timeout = 5000');
     createSqliteSchema(opened);
     return opened;
