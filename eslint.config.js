@@ -19,6 +19,7 @@ const nodeCode = [
   'packages/vite/src/**',
   'packages/llm-proxy/src/**',
   'packages/core/bin/**',
+  'packages/ai-sdk/bin/**',
   'packages/core/scripts/**',
   'packages/errors/src/**/*.test.ts',
   'bench/run.ts',

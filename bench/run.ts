@@ -9,6 +9,7 @@ import { buildReport } from './node/bench-report.js';
 import { formatTable, renderMarkdown } from './node/format-report.js';
 import { machineInfo } from './node/machine-info.js';
 import { extractBlock, spliceBlock } from './node/markdown-blocks.js';
+import { measureAiSdk } from './node/measure-ai-sdk.js';
 import { measureBackendChoice } from './node/measure-backend-choice.js';
 import { measureBundleSize } from './node/measure-bundle-size.js';
 import { measurePii } from './node/measure-pii.js';
@@ -35,6 +36,12 @@ import {
 } from './node/pii-report.js';
 import { renderSearchMarkdown, searchBlockMarkers } from './node/search-markdown.js';
 import { buildSearchReport, formatSearchLines } from './node/search-report.js';
+import {
+  aiSdkBlockMarkers,
+  buildAiSdkReport,
+  formatAiSdkLines,
+  renderAiSdkMarkdown,
+} from './node/ai-sdk-report.js';
 import { proxyBlockMarkers, renderProxyMarkdown } from './node/proxy-markdown.js';
 import { buildProxyReport, formatProxyLines } from './node/proxy-report.js';
 import { serveBenchPages } from './node/serve-bench-pages.js';
@@ -55,7 +62,7 @@ interface RetrievalMeasurements {
   recommend?: RecommendRuns;
 }
 
-/** Parts `--only` can name: the TensorFlow.js figures (a)–(h), then (i)–(o). */
+/** Parts `--only` can name: the TensorFlow.js figures (a)–(h), then (i)–(p). */
 const partNames = [
   'tfjs',
   'generation',
@@ -65,6 +72,7 @@ const partNames = [
   'recommend',
   'pii',
   'proxy',
+  'ai-sdk',
 ] as const;
 type PartName = (typeof partNames)[number];
 
@@ -92,10 +100,14 @@ search and recommend a few minutes more.
                     proxy       (o) the LLM proxy (its CLI, from source) vs a fake upstream, each
                                 in a child process: added latency sequential, streamed and with
                                 1,000 concurrent streams (no browser; about 2 minutes)
+                    ai-sdk      (p) @ondevice/ai-sdk in Node: the provider's tokens/s through
+                                streamText vs core's generator on stories260K (skipped when
+                                absent), the redaction middleware per request on ~1 kB prompts
+                                (no browser; about a minute)
   --write         also record this run in docs/benchmarks.md: a run with tfjs rewrites it (keeping
-                  the search, recommend, pii and proxy sections it did not measure); without tfjs, a run
-                  replaces the sections it measured: generation, encoder and memory together,
-                  search, recommend, pii and proxy each on its own
+                  the search, recommend, pii, proxy and ai-sdk sections it did not measure); without
+                  tfjs, a run replaces the sections it measured: generation, encoder and memory
+                  together, search, recommend, pii, proxy and ai-sdk each on its own
   --help          print this and exit
 `;
 
@@ -142,7 +154,7 @@ if (
   transformersParts.length < 3
 ) {
   console.error(
-    '--write records either a full run, or (without tfjs) generation, encoder and memory together, and search, recommend, pii and proxy each on its own: docs/benchmarks.md keeps one run per section.',
+    '--write records either a full run, or (without tfjs) generation, encoder and memory together, and search, recommend, pii, proxy and ai-sdk each on its own: docs/benchmarks.md keeps one run per section.',
   );
   process.exit(2);
 }
@@ -151,8 +163,10 @@ if (
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const started = performance.now();
 
-// (n) and (o) run in Node: a run of them alone builds no page and starts no browser.
-const needsBrowser = [...parts].some((part) => part !== 'pii' && part !== 'proxy');
+// (n), (o) and (p) run in Node: a run of them alone builds no page and starts no browser.
+const needsBrowser = [...parts].some(
+  (part) => part !== 'pii' && part !== 'proxy' && part !== 'ai-sdk',
+);
 let measured;
 const transformers: TransformersMeasurements = {};
 const retrieval: RetrievalMeasurements = {};
@@ -229,6 +243,11 @@ if (parts.has('proxy')) {
   );
   proxyRun = await measureProxy(log);
 }
+let aiSdkRun;
+if (parts.has('ai-sdk')) {
+  log('(p) @ondevice/ai-sdk: provider vs core generator, redaction middleware per request (Node)');
+  aiSdkRun = await measureAiSdk(log);
+}
 const machine = machineInfo(chromiumVersion);
 const date = new Date();
 const seconds = (performance.now() - started) / 1000;
@@ -268,6 +287,7 @@ const piiReport = piiRun ? buildPiiReport(piiRun, machine, command, date) : unde
 const proxyReport = proxyRun
   ? buildProxyReport(proxyRun, machine, command, date, proxyLoadAverage)
   : undefined;
+const aiSdkReport = aiSdkRun ? buildAiSdkReport(aiSdkRun, machine, command, date) : undefined;
 
 const tables = [
   ...(tfjsReport ? [formatTable(tfjsReport)] : []),
@@ -276,6 +296,7 @@ const tables = [
   ...(recommendReport ? [formatRecommendLines(recommendReport)] : []),
   ...(piiReport ? [formatPiiLines(piiReport)] : []),
   ...(proxyReport ? [formatProxyLines(proxyReport)] : []),
+  ...(aiSdkReport ? [formatAiSdkLines(aiSdkReport)] : []),
 ];
 const json = {
   ...(tfjsReport ?? { seconds: Math.round(seconds * 10) / 10 }),
@@ -284,12 +305,13 @@ const json = {
   recommend: recommendReport,
   pii: piiReport,
   proxy: proxyReport,
+  aiSdk: aiSdkReport,
 };
 process.stdout.write(`${tables.join('\n\n')}\n\n${JSON.stringify(json, null, 2)}\n`);
 if (values.write) {
   const file = `${repositoryRoot}docs/benchmarks.md`;
   const previous = await readFile(file, 'utf8');
-  // (l), (m), (n) and (o) are blocks of their own: a run writes the ones it measured and keeps the others.
+  // (l)–(p) are blocks of their own: a run writes the ones it measured and keeps the others.
   const searchBlock = searchReport
     ? renderSearchMarkdown(searchReport)
     : extractBlock(previous, searchBlockMarkers);
@@ -302,6 +324,9 @@ if (values.write) {
   const proxyBlock = proxyReport
     ? renderProxyMarkdown(proxyReport)
     : extractBlock(previous, proxyBlockMarkers);
+  const aiSdkBlock = aiSdkReport
+    ? renderAiSdkMarkdown(aiSdkReport)
+    : extractBlock(previous, aiSdkBlockMarkers);
   let document: string;
   if (tfjsReport) {
     const block = transformersReport
@@ -314,6 +339,7 @@ if (values.write) {
       recommendBlock,
       piiBlock,
       proxyBlock,
+      aiSdkBlock,
     ]
       .filter((part) => part)
       .map((part) => (part as string).trimEnd())
@@ -333,6 +359,7 @@ if (values.write) {
     }
     if (piiReport && piiBlock) document = spliceBlock(document, piiBlock, piiBlockMarkers);
     if (proxyReport && proxyBlock) document = spliceBlock(document, proxyBlock, proxyBlockMarkers);
+    if (aiSdkReport && aiSdkBlock) document = spliceBlock(document, aiSdkBlock, aiSdkBlockMarkers);
   }
   await writeFile(file, document);
   log(`wrote ${file}`);

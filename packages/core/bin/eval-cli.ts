@@ -8,7 +8,7 @@ import {
 import { alignColumns } from './align-columns.js';
 import { evalTasks } from './eval-tasks.js';
 import { runGenerate } from './generate-command.js';
-import { evalUsage, parseEvalArgs } from './parse-eval-args.js';
+import { type EvalTaskOptions, evalUsage, parseEvalArgs } from './parse-eval-args.js';
 
 /** Where the CLI writes; the real process streams, or buffers in tests. */
 export interface EvalCliIo {
@@ -62,6 +62,8 @@ export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
  * prompt and its greedy continuation as they come, then the figures (tokens/s); its JSON line
  * adds `"text"`. A task may add fields to the JSON line (`retrieval`: `"byMode"`, `"fusion"`; `pii`:
  * `"byType"`, `"structured"`, `"partial"`). A task without a model (`pii`) loads none.
+ * `options.tasks` replaces core's tasks: `npm run eval` runs packages/ai-sdk/bin/ondevice-eval.ts,
+ * which adds `escalation` (core may not import @ondevice/ai-sdk).
  *
  * @example
  * process.exitCode = await runEvalCli(process.argv.slice(2), {
@@ -69,13 +71,18 @@ export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
  *   stderr: (text) => process.stderr.write(text),
  * })
  */
-export async function runEvalCli(argv: readonly string[], io: EvalCliIo): Promise<number> {
+export async function runEvalCli(
+  argv: readonly string[],
+  io: EvalCliIo,
+  options: EvalTaskOptions = {},
+): Promise<number> {
+  const tasks = options.tasks ?? evalTasks;
   let client: ReturnType<typeof createClient> | undefined;
   let what = 'evaluation';
   try {
-    const command = parseEvalArgs(argv);
+    const command = parseEvalArgs(argv, { tasks });
     if (command.kind === 'help') {
-      io.stdout(evalUsage());
+      io.stdout(evalUsage({ tasks }));
       return exitCodes.ok;
     }
     if (command.kind === 'generate') {
@@ -83,7 +90,7 @@ export async function runEvalCli(argv: readonly string[], io: EvalCliIo): Promis
       await runGenerate(command, io);
       return exitCodes.ok;
     }
-    const task = evalTasks[command.task];
+    const task = tasks[command.task];
     if (!task) return exitCodes.usage; // parseEvalArgs already rejects unknown tasks
     const prepared = await task.prepare(command.inputs);
     client = createClient({
@@ -135,7 +142,7 @@ export async function runEvalCli(argv: readonly string[], io: EvalCliIo): Promis
       UnknownBackendError.isInstance(error) ||
       UnknownModelError.isInstance(error)
     ) {
-      io.stderr(`ondevice-eval: ${error.message}\n\n${evalUsage()}`);
+      io.stderr(`ondevice-eval: ${error.message}\n\n${evalUsage({ tasks })}`);
       return exitCodes.usage;
     }
     const detail = OnDeviceError.isInstance(error) ? `${error.name}: ${error.message}` : error;

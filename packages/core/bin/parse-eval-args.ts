@@ -7,7 +7,7 @@ import {
   listModelIds,
   parseBackendPreference,
 } from '@ondevice/core';
-import { type EvalInputName, type EvalInputs, optionOf } from './eval-task.js';
+import { type EvalInputName, type EvalInputs, type EvalTask, optionOf } from './eval-task.js';
 import { evalTaskNames, evalTasks } from './eval-tasks.js';
 import {
   type GenerateCommand,
@@ -34,6 +34,22 @@ export type EvalCommand =
 /** Every command name: the evaluation tasks, then `generate`. */
 export const commandNames: readonly string[] = [...evalTaskNames, generateCommandName];
 
+/**
+ * The tasks a command line may name. core's own by default; a package above core (which core
+ * may not import) runs the same CLI with its tasks added, e.g. packages/ai-sdk/bin's `escalation`.
+ *
+ * @example
+ * const options: EvalTaskOptions = { tasks: { ...evalTasks, escalation: escalationTask } }
+ */
+export interface EvalTaskOptions {
+  /** Tasks by command-line name. @default evalTasks (core's) */
+  tasks?: Readonly<Record<string, EvalTask>>;
+}
+
+function commandNamesOf(tasks: Readonly<Record<string, EvalTask>>): string[] {
+  return [...Object.keys(tasks), generateCommandName];
+}
+
 const inputNames: readonly EvalInputName[] = [
   'file',
   'train',
@@ -43,12 +59,18 @@ const inputNames: readonly EvalInputName[] = [
   'seed',
 ];
 
-/** Usage text shown by `--help` and after a usage error. */
-export function evalUsage(): string {
-  const width = Math.max(...commandNames.map((name) => name.length));
-  const tasks = evalTaskNames
+/**
+ * Usage text shown by `--help` and after a usage error.
+ *
+ * @example
+ * io.stdout(evalUsage({ tasks }))
+ */
+export function evalUsage(options: EvalTaskOptions = {}): string {
+  const registry = options.tasks ?? evalTasks;
+  const width = Math.max(...commandNamesOf(registry).map((name) => name.length));
+  const tasks = Object.keys(registry)
     .map((name) => {
-      const task = evalTasks[name];
+      const task = registry[name];
       return `  ${name.padEnd(width)}  ${task?.description ?? ''}\n  ${''.padEnd(width)}  npm run eval -- ${name} ${task?.example ?? ''}`;
     })
     .join('\n');
@@ -61,13 +83,13 @@ export function evalUsage(): string {
     generateUsage(width),
     '',
     'Options:',
-    '  --file <path>             data file to evaluate on (stsb, sst2, agnews, pii; banking77 and retrieval unless --holdout-per-class)',
-    '  --train <path>            rows to teach from (banking77) or to index (retrieval)',
+    '  --file <path>             data file to evaluate on (stsb, sst2, agnews, pii; banking77, escalation and retrieval unless --holdout-per-class)',
+    '  --train <path>            rows to teach from (banking77, escalation) or to index (retrieval)',
     '  --dir <path>              the data set folder (movielens: ml-100k, with u.data, u.item, u.genre)',
-    '  --holdout-per-class <n>   evaluate on n rows per class held out of --train, never taught or indexed (banking77, retrieval)',
-    '  --shots <k>               examples taught per class, sampled from --train (banking77; default 10)',
-    '  --seed <n>                seed of the sampled shots and held-out rows (banking77, retrieval; default 2024; movielens: ties and negatives, default 1)',
-    '  --json                    end stdout with one line {"task","metric","value","n"} (generate adds "text", retrieval "byMode" and "fusion", pii "byType", "structured" and "partial"; the report goes to stderr)',
+    '  --holdout-per-class <n>   evaluate on n rows per class held out of --train, never taught or indexed (banking77, escalation, retrieval)',
+    '  --shots <k>               examples taught per class, sampled from --train (banking77, escalation; default 10)',
+    '  --seed <n>                seed of the sampled shots and held-out rows (banking77, escalation, retrieval; default 2024; movielens: ties and negatives, default 1)',
+    '  --json                    end stdout with one line {"task","metric","value","n"} (generate adds "text", retrieval "byMode" and "fusion", pii "byType", "structured" and "partial", escalation "deviceAccuracy" and "byThreshold"; the report goes to stderr)',
     '  --backend <name>          tfjs backend (default wasm; in Node wasm, cpu or auto work)',
     `  --model <id>              embedding model (default ${defaultEmbeddingModelId}; also ${listModelIds()
       .filter((id) => id !== defaultEmbeddingModelId)
@@ -90,7 +112,9 @@ export function evalUsage(): string {
  * parseEvalArgs(['stsb', '--file', 'sts-dev.csv', '--json'])
  * parseEvalArgs(['generate', '--model', 'models/stories', '--prompt', 'Once', '--max-new-tokens', '20'])
  */
-export function parseEvalArgs(argv: readonly string[]): EvalCommand {
+export function parseEvalArgs(argv: readonly string[], options: EvalTaskOptions = {}): EvalCommand {
+  const registry = options.tasks ?? evalTasks;
+  const names = commandNamesOf(registry);
   let parsed;
   try {
     parsed = parseArgs({
@@ -125,14 +149,14 @@ export function parseEvalArgs(argv: readonly string[]): EvalCommand {
   if (taskName === undefined) {
     throw new InvalidInputError({
       parameter: 'task',
-      message: `Name a task: ${commandNames.join(', ')}.`,
+      message: `Name a task: ${names.join(', ')}.`,
     });
   }
-  const task = Object.hasOwn(evalTasks, taskName) ? evalTasks[taskName] : undefined;
+  const task = Object.hasOwn(registry, taskName) ? registry[taskName] : undefined;
   if (!task && taskName !== generateCommandName) {
     throw new InvalidInputError({
       parameter: 'task',
-      message: `Unknown task "${taskName}"; valid tasks: ${commandNames.join(', ')}.`,
+      message: `Unknown task "${taskName}"; valid tasks: ${names.join(', ')}.`,
     });
   }
   if (extra.length > 0) {
