@@ -32,6 +32,7 @@ const lanes = {
     'generation-widgets.spec.ts',
     'search-and-recommend.spec.ts',
     'catalog-page.spec.ts',
+    'assistant-page.spec.ts',
   ],
 };
 const unassigned = readdirSync('e2e')
@@ -60,7 +61,9 @@ export default defineConfig({
   },
   webServer: [
     {
+      // Starts the LLM proxy beside it too (when the shared stories260K model is there).
       command: `npm run dev --workspace @ondevice/playground -- --port ${ports.playground} --strictPort`,
+      env: { ONDEVICE_PROXY_PORT: String(ports.llmProxy) },
       url: `${urls.playground}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,

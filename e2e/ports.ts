@@ -9,6 +9,8 @@ export const ports = {
   preview: 4173 + offset,
   fixture: 5183 + offset,
   storybook: 6007 + offset,
+  /** The LLM proxy the playground's dev server starts (not 8787, which `npm start`'s uses). */
+  llmProxy: 8797 + offset,
 };
 
 export const urls = {

@@ -1,3 +1,4 @@
+import { AssistantPage } from './assistant/assistant-page.js';
 import { CatalogPage } from './catalog/catalog-page.js';
 import { InboxPage } from './inbox/inbox-page.js';
 import { LabPage } from './lab/lab-page.js';
@@ -7,13 +8,15 @@ import { type Route, useHashRoute } from './use-hash-route.js';
 const pages: { route: Route; href: string; title: string }[] = [
   { route: 'similarity', href: '#/', title: 'Similarity' },
   { route: 'inbox', href: '#/inbox', title: 'Support inbox' },
+  { route: 'assistant', href: '#/assistant', title: 'Support assistant' },
   { route: 'catalog', href: '#/catalog', title: 'Help centre' },
   { route: 'lab', href: '#/lab', title: 'Model lab' },
 ];
 
 /**
- * The playground: a similarity page, a support inbox, a help centre (search and
- * recommendations) and a model lab, switched by hash routes.
+ * The playground: a similarity page, a support inbox, a support assistant (device first, the LLM
+ * proxy when the escalation policy says so), a help centre (search and recommendations) and a
+ * model lab, switched by hash routes.
  *
  * @example
  * <OnDeviceProvider client={createClient()}><App /></OnDeviceProvider>
@@ -27,7 +30,8 @@ export function App() {
         <p>
           Embeddings, sentiment and intent classification computed in your browser with the
           Universal Sentence Encoder lite; in the model lab, Transformers.js models for entities and
-          text generation too. No text leaves this device.
+          text generation too. No text leaves this device, except a draft you confirm on the support
+          assistant page, and only after its personal data is masked.
         </p>
         <nav aria-label="Pages" className="page-nav">
           {pages.map((page) => (
@@ -44,6 +48,8 @@ export function App() {
       </header>
       {route === 'inbox' ? (
         <InboxPage />
+      ) : route === 'assistant' ? (
+        <AssistantPage />
       ) : route === 'lab' ? (
         <LabPage />
       ) : route === 'catalog' ? (

@@ -1,7 +1,10 @@
 import { useSyncExternalStore } from 'react';
 
-/** The playground's pages, by hash: `#/` (or none), `#/inbox`, `#/catalog` and `#/lab`. */
-export type Route = 'similarity' | 'inbox' | 'catalog' | 'lab';
+/**
+ * The playground's pages, by hash: `#/` (or none), `#/inbox`, `#/assistant`, `#/catalog` and
+ * `#/lab`.
+ */
+export type Route = 'similarity' | 'inbox' | 'assistant' | 'catalog' | 'lab';
 
 function subscribe(listener: () => void): () => void {
   window.addEventListener('hashchange', listener);
@@ -10,6 +13,7 @@ function subscribe(listener: () => void): () => void {
 
 const routes: Record<string, Route> = {
   '#/inbox': 'inbox',
+  '#/assistant': 'assistant',
   '#/catalog': 'catalog',
   '#/lab': 'lab',
 };

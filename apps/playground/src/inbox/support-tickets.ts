@@ -11,7 +11,8 @@ export interface SupportTicket {
 /**
  * Twelve support tickets of a fictional B2B SaaS product (a reporting and data-sync tool),
  * written for this playground: billing, login, bugs, feature requests, praise and churn risk,
- * some of them mixed or ambiguous on purpose.
+ * some of them mixed or ambiguous on purpose, and one (t04) with a colleague's name and email
+ * address, for the support assistant's redaction.
  *
  * @example
  * supportTickets.map((ticket) => ticket.body)
@@ -43,7 +44,7 @@ export const supportTickets: readonly SupportTicket[] = [
     customer: 'Marcus Lee',
     company: 'Quayside Retail',
     subject: 'Scheduled reports by Slack?',
-    body: 'It would be great if scheduled reports could be posted to a Slack channel instead of only being emailed.',
+    body: 'It would be great if scheduled reports could be posted to a Slack channel instead of only being emailed. Our ops lead, Dana Whitfield, can test it: dana.whitfield@quayside.example.',
   },
   {
     id: 't05',
