@@ -8,8 +8,10 @@ import {
   residentMegabytes,
   startBenchProxy,
   startFakeUpstream,
+  startPipeProxy,
 } from '../proxy/bench-processes.js';
-import { streamPieces } from '../proxy/fake-upstream-wire.js';
+import { fakeUpstreamModels, heldStream, streamPieces } from '../proxy/fake-upstream-wire.js';
+import { type HeldTimings, heldStreams } from '../proxy/held-streams.js';
 import {
   type PostTarget,
   type TimedResponse,
@@ -30,7 +32,10 @@ export const proxyJob = {
   streamed: 60,
   /** Warm-up requests per target before (a) and before (b). */
   warmUp: 20,
-  /** (c) streams open at once. */
+  /** (d) streams held open together: one opened every `heldEveryMs`, each about 12 s long. */
+  held: 1_000,
+  heldEveryMs: 10,
+  /** (c) streams sent at once. */
   concurrent: 1_000,
   /** (c) rounds per target, cold and warm each, the targets alternating. */
   rounds: 2,
@@ -83,6 +88,59 @@ export interface ConcurrentTimings extends SequentialTimings {
 }
 
 /**
+ * The two loads of (d): `coarse` (the target's) streams 30 chunks 400 ms apart, `fine` 60
+ * chunks 200 ms apart — twice the chunks through the same 1,000 streams.
+ *
+ * @example
+ * const load: HeldLoad = 'coarse'
+ */
+export type HeldLoad = 'coarse' | 'fine';
+
+/** The held model of each load of (d). */
+export const heldLoadModels: Record<HeldLoad, string> = {
+  coarse: fakeUpstreamModels.heldCoarse,
+  fine: fakeUpstreamModels.heldFine,
+};
+
+/**
+ * The chunks and their spacing of a load of (d).
+ *
+ * @example
+ * heldLoadStream('coarse') // { chunks: 30, delayMs: 400 }
+ */
+export function heldLoadStream(load: HeldLoad): { chunks: number; delayMs: number } {
+  return heldStream(heldLoadModels[load]) as { chunks: number; delayMs: number };
+}
+
+/**
+ * The targets of (d): the three of (a)–(c), and `pipe`, a bare node:http pipe to the fake
+ * upstream (bench/proxy/pipe-proxy.ts): what any Node proxy costs on this machine.
+ *
+ * @example
+ * const target: HeldTargetName = 'pipe'
+ */
+export type HeldTargetName = ProxyTargetName | 'pipe';
+
+/** The targets of (d), in order. */
+export const heldTargetNames: readonly HeldTargetName[] = [
+  'direct',
+  'pipe',
+  'proxy',
+  'proxy, all allowed',
+];
+
+/**
+ * One target's (d): {@link HeldTimings} and the CPU time of the proxy (or pipe) process over
+ * the round (NaN for direct).
+ *
+ * @example
+ * const run: HeldRun = { ...timings, proxyCpuMs: 9_800 }
+ */
+export interface HeldRun extends HeldTimings {
+  proxyCpuMs: number;
+}
+
+/**
  * What (o) measured.
  *
  * @example
@@ -93,6 +151,8 @@ export interface ProxyRun {
   streamed: Record<ProxyTargetName, SequentialTimings>;
   /** Errors of (a) and (b) together, by target and kind. */
   sequentialErrors: Record<ProxyTargetName, Record<string, number>>;
+  /** (d) {@link proxyJob.held} streams open together, opened at a steady pace, by load. */
+  held: Record<HeldLoad, Record<HeldTargetName, HeldRun>>;
   /** (c) cold: each stream opens its connection in the round. */
   concurrent: Record<ProxyTargetName, ConcurrentTimings>;
   /** (c) warm: the round's connections opened (keep-alive) just before it. */
@@ -138,6 +198,8 @@ const empty = <T>(make: () => T) =>
   Object.fromEntries(proxyTargetNames.map((name) => [name, make()])) as Record<ProxyTargetName, T>;
 const sleep = (milliseconds: number) =>
   new Promise<void>((resolve) => setTimeout(resolve, milliseconds));
+const sumOf = (errors: Record<string, number>) =>
+  Object.values(errors).reduce((total, value) => total + value, 0);
 const count = (errors: Record<string, number>, kind: string) =>
   (errors[kind] = (errors[kind] ?? 0) + 1);
 
@@ -201,6 +263,42 @@ export async function measureProxy(log: Log): Promise<ProxyRun> {
     log(`  (b) ${proxyJob.streamed} sequential streams of ${proxyJob.chunks} chunks per target`);
     const streamed = await sequentialPhase(true, proxyJob.streamed);
     for (const agent of Object.values(agents)) agent.destroy();
+
+    const pipe = await startPipeProxy(upstream.url);
+    const held = { coarse: {}, fine: {} } as Record<HeldLoad, Record<HeldTargetName, HeldRun>>;
+    try {
+      for (const load of ['coarse', 'fine'] as const) {
+        for (const name of heldTargetNames) {
+          await sleep(1_000);
+          const pid = name === 'pipe' ? pipe.pid : running.pid;
+          const cpuBefore = await cpuMilliseconds(pid);
+          const target =
+            name === 'pipe'
+              ? { url: `${pipe.url}/v1/chat/completions` }
+              : (({ url, apiKey }) => ({ url, ...(apiKey ? { apiKey } : {}) }))(
+                  targetOf(name, agents[name]),
+                );
+          const timings = await heldStreams(
+            target,
+            { model: heldLoadModels[load], count: proxyJob.held, everyMs: proxyJob.heldEveryMs },
+            `${load}-${name}`,
+            upstream.url,
+          );
+          // Settlement and audit records are written just after each stream's last byte.
+          await sleep(1_000);
+          held[load][name] = {
+            ...timings,
+            proxyCpuMs: name === 'direct' ? Number.NaN : (await cpuMilliseconds(pid)) - cpuBefore,
+          };
+          if (name === 'proxy' || name === 'proxy, all allowed') proxyAnswers += timings.completed;
+          log(
+            `  (d) ${load}, ${name}: ${proxyJob.held} streams, at most ${timings.peakOpen} open together, in ${(timings.wallMs / 1000).toFixed(1)} s, errors ${sumOf(timings.errors)}`,
+          );
+        }
+      }
+    } finally {
+      await pipe.stop();
+    }
 
     await sleep(1_000);
     const beforeMb = await residentMegabytes(proxy.pid);
@@ -288,6 +386,7 @@ export async function measureProxy(log: Log): Promise<ProxyRun> {
       sequential,
       streamed,
       sequentialErrors,
+      held,
       concurrent,
       concurrentWarm,
       memory: { startMb, beforeMb, peakMb, afterMb, samples: samples.length },

@@ -60,12 +60,26 @@ function stopper(child: ChildProcess): () => Promise<void> {
  * @example
  * const upstream = await startFakeUpstream(20, 5)
  */
-export async function startFakeUpstream(chunks: number, delayMs: number): Promise<BenchChild> {
-  const child = spawn(
-    process.execPath,
-    [...sourceFlags, 'bench/proxy/fake-upstream.ts', String(chunks), String(delayMs)],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+export function startFakeUpstream(chunks: number, delayMs: number): Promise<BenchChild> {
+  return startListeningChild(['bench/proxy/fake-upstream.ts', String(chunks), String(delayMs)]);
+}
+
+/**
+ * Starts bench/proxy/pipe-proxy.ts (the reference of (d): a bare node:http pipe to `upstreamUrl`)
+ * in a child process; resolves once it listens.
+ *
+ * @example
+ * const pipe = await startPipeProxy(upstream.url)
+ */
+export function startPipeProxy(upstreamUrl: string): Promise<BenchChild> {
+  return startListeningChild(['bench/proxy/pipe-proxy.ts', upstreamUrl]);
+}
+
+async function startListeningChild(args: string[]): Promise<BenchChild> {
+  const child = spawn(process.execPath, [...sourceFlags, ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     let text = '';
     child.stdout?.setEncoding('utf8');
@@ -74,7 +88,7 @@ export async function startFakeUpstream(chunks: number, delayMs: number): Promis
       const match = /listening (\d+)/.exec(text);
       if (match) resolve(Number(match[1]));
     });
-    child.once('exit', (code) => reject(new Error(`the fake upstream exited (${code})`)));
+    child.once('exit', (code) => reject(new Error(`${args[0]} exited (${code})`)));
   });
   return { url: `http://127.0.0.1:${port}`, pid: child.pid ?? 0, stop: stopper(child) };
 }
@@ -132,11 +146,21 @@ export async function startBenchProxy(upstreamUrl: string): Promise<BenchProxy> 
   await writeFile(configFile, JSON.stringify(config, null, 2));
   const logFile = join(folder, 'proxy.log');
   const log = await open(logFile, 'w');
-  const child = spawn(process.execPath, [...sourceFlags, proxyCli, '--config', configFile], {
-    cwd: root,
-    stdio: ['ignore', log.fd, 'inherit'],
-    env: { ...process.env, BENCH_FAKE_UPSTREAM_KEY: 'sk-bench-dummy' },
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.PROF_FLAGS ? process.env.PROF_FLAGS.split(' ') : []),
+      ...sourceFlags,
+      proxyCli,
+      '--config',
+      configFile,
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', log.fd, 'inherit'],
+      env: { ...process.env, BENCH_FAKE_UPSTREAM_KEY: 'sk-bench-dummy' },
+    },
+  );
   await log.close();
   let exited = false;
   child.once('exit', () => (exited = true));
