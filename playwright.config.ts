@@ -22,6 +22,7 @@ const lanes = {
     'installable-packages.spec.ts',
     'transformers-in-browser.spec.ts',
     'transformers-webgpu.spec.ts',
+    'ai-sdk-in-browser.spec.ts',
   ],
   widgets: [
     'stories.spec.ts',

@@ -146,21 +146,11 @@ export async function startBenchProxy(upstreamUrl: string): Promise<BenchProxy> 
   await writeFile(configFile, JSON.stringify(config, null, 2));
   const logFile = join(folder, 'proxy.log');
   const log = await open(logFile, 'w');
-  const child = spawn(
-    process.execPath,
-    [
-      ...(process.env.PROF_FLAGS ? process.env.PROF_FLAGS.split(' ') : []),
-      ...sourceFlags,
-      proxyCli,
-      '--config',
-      configFile,
-    ],
-    {
-      cwd: root,
-      stdio: ['ignore', log.fd, 'inherit'],
-      env: { ...process.env, BENCH_FAKE_UPSTREAM_KEY: 'sk-bench-dummy' },
-    },
-  );
+  const child = spawn(process.execPath, [...sourceFlags, proxyCli, '--config', configFile], {
+    cwd: root,
+    stdio: ['ignore', log.fd, 'inherit'],
+    env: { ...process.env, BENCH_FAKE_UPSTREAM_KEY: 'sk-bench-dummy' },
+  });
   await log.close();
   let exited = false;
   child.once('exit', () => (exited = true));
