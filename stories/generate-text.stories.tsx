@@ -47,6 +47,7 @@ const result: GenerationResult = {
   timeToFirstTokenMs: 180,
   milliseconds: 420,
   tokensPerSecond: 190,
+  meanTokenLogProbability: -0.42,
 };
 
 const meta = {

@@ -68,6 +68,7 @@ function fakeGenerator() {
               timeToFirstTokenMs: 5,
               milliseconds: 10,
               tokensPerSecond: 100,
+              meanTokenLogProbability: -1,
               ...overrides,
             },
           ),

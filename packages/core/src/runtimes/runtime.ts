@@ -141,6 +141,12 @@ export interface RuntimeGeneration {
   promptTokens: number;
   /** `eos`: the model ended; `length`: maxNewTokens reached; `stop`: a stop string; `cancelled`. */
   finishReason: 'eos' | 'length' | 'stop' | 'cancelled';
+  /**
+   * Mean natural-log probability the model gave each generated token, from its logits before
+   * temperature and top-k (≤ 0); null when no token was generated (the public
+   * `GenerationResult.meanTokenLogProbability` says more).
+   */
+  meanTokenLogProbability: number | null;
 }
 
 /**

@@ -6,8 +6,9 @@ import type { RuntimeMemory } from '../runtimes/runtime.js';
 import type { TaskEnvelope, TaskOutcome } from './task-dispatcher.js';
 
 /**
- * Protocol version, checked on `init` so a stale cached worker script fails loudly. Version 7:
- * `unloaded` says how many models the engine still holds (none: the page ends the worker). 6:
+ * Protocol version, checked on `init` so a stale cached worker script fails loudly. Version 8:
+ * the generation task's result carries `meanTokenLogProbability`. 7: `unloaded` says how many
+ * models the engine still holds (none: the page ends the worker). 6:
  * `task-progress` streams a task's partial results (generated text), `unload` frees a model. 5:
  * `report` carries a load report that changed outside any request (the backends measured after
  * a guessed start). 4: `embedded` says which texts were truncated to the model's token limit,
@@ -17,7 +18,7 @@ import type { TaskEnvelope, TaskOutcome } from './task-dispatcher.js';
  * @example
  * worker.postMessage({ type: 'init', id: 1, protocolVersion, options })
  */
-export const protocolVersion = 7;
+export const protocolVersion = 8;
 
 /**
  * How long the page waits for the worker to acknowledge a `cancel` before it decides the

@@ -33,6 +33,7 @@ const result: GenerationResult = {
   timeToFirstTokenMs: 40,
   milliseconds: 420,
   tokensPerSecond: 28.6,
+  meanTokenLogProbability: -0.4,
 };
 
 /** A controlled generation: a given state, and actions the test watches. */

@@ -8,6 +8,7 @@ import type {
   TokenizedText,
 } from '../runtime.js';
 import { yieldToEventLoop } from '../../util/yield-to-event-loop.js';
+import { TokenLogProbabilities } from './token-log-probabilities.js';
 import type { TransformersModule } from './transformers-environment.js';
 
 type Tokenizer = Awaited<ReturnType<TransformersModule['AutoTokenizer']['from_pretrained']>>;
@@ -100,7 +101,7 @@ export class GeneratorModel implements RuntimeModel {
         message: `The prompt (${promptIds.length} tokens) and maxNewTokens (${options.maxNewTokens}) exceed the model's context of ${this.maxTokens} tokens. Shorten the prompt or lower maxNewTokens.`,
       });
     }
-    const { Tensor } = await import('@huggingface/transformers');
+    const { Tensor, LogitsProcessor } = await import('@huggingface/transformers');
     const ids = new Tensor('int64', BigInt64Array.from(promptIds, BigInt), [1, promptIds.length]);
     const mask = new Tensor('int64', new BigInt64Array(promptIds.length).fill(1n), [
       1,
@@ -159,6 +160,11 @@ export class GeneratorModel implements RuntimeModel {
         emitted = value;
       }
     };
+    const sampling = options.temperature > 0;
+    // The model's confidence: every chosen token's log probability under the logits before
+    // temperature and top-k (Transformers.js divides by the temperature before a caller's
+    // processors, when it samples at a temperature other than 1; the recorder multiplies back).
+    const confidence = new TokenLogProbabilities(sampling ? options.temperature : 1);
     let first = true;
     let shownAt = Number.NEGATIVE_INFINITY;
     const streamer = {
@@ -167,7 +173,11 @@ export class GeneratorModel implements RuntimeModel {
           first = false; // the prompt
           return;
         }
-        for (const id of value[0] ?? []) generated.push(Number(id));
+        // Transformers.js puts each step's token after its logits went through the processors.
+        for (const id of value[0] ?? []) {
+          generated.push(Number(id));
+          confidence.choose(Number(id));
+        }
         // Stop strings are looked for after every token; otherwise text is read once a frame.
         const now = performance.now();
         if (options.stop.length === 0 && now - shownAt < pieceEveryMs) return;
@@ -190,7 +200,6 @@ export class GeneratorModel implements RuntimeModel {
         }
         return false;
       });
-    const sampling = options.temperature > 0;
     await this.model.generate({
       inputs: ids,
       attention_mask: mask,
@@ -198,6 +207,7 @@ export class GeneratorModel implements RuntimeModel {
       do_sample: sampling,
       ...(sampling ? { temperature: options.temperature, top_k: options.topK } : {}),
       streamer,
+      logits_processor: [confidence.processor(LogitsProcessor)],
       stopping_criteria: [stopping],
     } as never);
     const eos = this.eosIds();
@@ -213,6 +223,7 @@ export class GeneratorModel implements RuntimeModel {
       tokens: generated.length,
       promptTokens: promptIds.length,
       finishReason: final.stop ? 'stop' : finishReason,
+      meanTokenLogProbability: confidence.mean,
     };
   }
 

@@ -6,7 +6,8 @@ import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { InProcessWorker } from '../../test-support/in-process-worker.test.support.js';
 import {
   AbortError,
   InvalidInputError,
@@ -35,6 +36,83 @@ const onceUponATime =
   ', there was a little girl named Lily. She loved to play outside in the park. One day, she saw a big, red ball. She wanted to play with it, but it was too high.\nLily';
 
 const folder = (name: string) => join(fixtures, name);
+
+/** stories260K's tokens of "<s>Once upon a time" (checked below against its tokenizer.json). */
+const promptIds = [1, 403, 407, 261, 378];
+
+/**
+ * Greedy decoding of stories260K straight on onnxruntime-node, without Transformers.js: the
+ * whole sequence through the model at every step (no cache), and the log probability of each
+ * chosen token from the last position's logits by log softmax in doubles. Also the pieces of the
+ * chosen tokens, from tokenizer.json.
+ */
+async function referenceGreedy(steps: number) {
+  const ort = await import('onnxruntime-node');
+  const session = await ort.InferenceSession.create(join(stories, 'onnx/model.onnx'));
+  const config = JSON.parse(await readFile(join(stories, 'config.json'), 'utf8')) as {
+    num_hidden_layers: number;
+    num_key_value_heads: number;
+    head_dim: number;
+  };
+  const tokenizer = JSON.parse(await readFile(join(stories, 'tokenizer.json'), 'utf8')) as {
+    model: { vocab: Record<string, number> };
+  };
+  const pieces = new Map(Object.entries(tokenizer.model.vocab).map(([piece, id]) => [id, piece]));
+  const ids = [...promptIds];
+  const logProbabilities: number[] = [];
+  const gaps: number[] = [];
+  const emptyCache = () =>
+    new ort.Tensor('float32', new Float32Array(0), [
+      1,
+      config.num_key_value_heads,
+      0,
+      config.head_dim,
+    ]);
+  for (let step = 0; step < steps; step += 1) {
+    const length = ids.length;
+    const feeds: Record<string, InstanceType<typeof ort.Tensor>> = {
+      input_ids: new ort.Tensor('int64', BigInt64Array.from(ids, BigInt), [1, length]),
+      attention_mask: new ort.Tensor('int64', new BigInt64Array(length).fill(1n), [1, length]),
+      position_ids: new ort.Tensor(
+        'int64',
+        BigInt64Array.from({ length }, (_, index) => BigInt(index)),
+        [1, length],
+      ),
+    };
+    for (let layer = 0; layer < config.num_hidden_layers; layer += 1) {
+      feeds[`past_key_values.${layer}.key`] = emptyCache();
+      feeds[`past_key_values.${layer}.value`] = emptyCache();
+    }
+    const { logits } = await session.run(feeds, ['logits']);
+    const vocabulary = (logits as InstanceType<typeof ort.Tensor>).dims.at(-1) as number;
+    const all = (logits as InstanceType<typeof ort.Tensor>).data as Float32Array;
+    const row = Array.from(all.subarray(all.length - vocabulary));
+    const maximum = Math.max(...row);
+    const chosen = row.indexOf(maximum);
+    const logSumExp =
+      maximum + Math.log(row.reduce((sum, value) => sum + Math.exp(value - maximum), 0));
+    logProbabilities.push(maximum - logSumExp);
+    gaps.push(maximum - Math.max(...row.filter((_, index) => index !== chosen)));
+    ids.push(chosen);
+  }
+  await session.release();
+  const decode = (tokens: number[]) =>
+    tokens
+      .map((id) => pieces.get(id) ?? '')
+      .map((piece) => {
+        const byte = /^<0x([0-9A-F]{2})>$/.exec(piece);
+        return byte ? String.fromCharCode(parseInt(byte[1] as string, 16)) : piece;
+      })
+      .join('')
+      .replaceAll('\u2581', ' ');
+  return {
+    prompt: decode(promptIds.slice(1)),
+    text: decode(ids.slice(promptIds.length)),
+    vocabulary: pieces.size,
+    gap: Math.min(...gaps),
+    mean: logProbabilities.reduce((sum, value) => sum + value, 0) / logProbabilities.length,
+  };
+}
 
 describe.skipIf(!haveStories)('text generation with stories260K (Node)', () => {
   const client = createClient({ worker: false });
@@ -108,6 +186,52 @@ describe.skipIf(!haveStories)('text generation with stories260K (Node)', () => {
     );
   });
 
+  it('reports the model’s confidence: the mean log probability of the chosen tokens', async () => {
+    const generator = client.generator({ model: stories });
+    const greedy = await generator.generate('Once upon a time', { maxNewTokens: 60 }).result;
+    const mean = greedy.meanTokenLogProbability as number;
+    expect(Number.isFinite(mean)).toBe(true);
+    expect(mean).toBeGreaterThan(-5);
+    expect(mean).toBeLessThanOrEqual(0);
+    // Deterministic: the same number for the same greedy text.
+    const again = await generator.generate('Once upon a time', { maxNewTokens: 60 }).result;
+    expect(again.meanTokenLogProbability).toBeCloseTo(mean, 10);
+    // The same number from the model run without Transformers.js, token by token.
+    const reference = await referenceGreedy(60);
+    expect(reference.prompt).toBe(' Once upon a time');
+    expect(reference.text).toBe(onceUponATime);
+    expect(mean).toBeCloseTo(reference.mean, 4);
+    // Greedy picks the likeliest token each step: at least 1 / vocabulary each.
+    expect(mean).toBeGreaterThan(Math.log(1 / reference.vocabulary));
+    // Sampled hot from all tokens (on the same scale: before temperature) is less likely.
+    const sampled = await generator.generate('Once upon a time', {
+      maxNewTokens: 60,
+      temperature: 1.5,
+      topK: 0,
+    }).result;
+    expect(sampled.tokens).toBeGreaterThan(0);
+    expect(sampled.meanTokenLogProbability).toBeLessThan(mean);
+    // Sampled cold, the greedy text, and its number: the temperature is taken out of the logits
+    // (divided by 0.002, they would give every chosen token a probability of about 1). The
+    // likeliest token leads the next by at least 0.05 at every step: a probability above
+    // 1 - 512 · e^-25 of the greedy choice each time.
+    expect(reference.gap).toBeGreaterThan(0.05);
+    const cold = await generator.generate('Once upon a time', {
+      maxNewTokens: 60,
+      temperature: 0.002,
+      topK: 0,
+    }).result;
+    expect(cold.text).toBe(onceUponATime);
+    expect(cold.meanTokenLogProbability).toBeCloseTo(mean, 4);
+    // A single token is a mean of one: that token's log probability.
+    const one = await generator.generate('Once upon a time', { maxNewTokens: 1 }).result;
+    expect(one.tokens).toBe(1);
+    expect(one.meanTokenLogProbability).toBeLessThanOrEqual(0);
+    console.info(
+      `stories260K meanTokenLogProbability: greedy ${mean} (reference ${reference.mean}, gap ${reference.gap}), sampled at 1.5 ${sampled.meanTokenLogProbability} (${sampled.tokens} tokens), first token ${one.meanTokenLogProbability}`,
+    );
+  });
+
   it('unload frees the session; the next call loads it again', async () => {
     const generator = client.generator({ model: stories });
     await generator.generate('Once', { maxNewTokens: 2 }).result;
@@ -120,6 +244,41 @@ describe.skipIf(!haveStories)('text generation with stories260K (Node)', () => {
     );
   });
 });
+
+describe.skipIf(!haveStories)(
+  'text generation with stories260K through the worker protocol',
+  () => {
+    let worker: ReturnType<typeof createClient>;
+    const inThread = createClient({ worker: false });
+    beforeAll(() => {
+      // The real request handler and engine, every message structured-cloned as by a worker.
+      vi.stubGlobal('Worker', InProcessWorker);
+      worker = createClient({ createWorker: () => new InProcessWorker() as unknown as Worker });
+    });
+    afterAll(() => {
+      worker.dispose();
+      inThread.dispose();
+      vi.unstubAllGlobals();
+    });
+
+    it('brings meanTokenLogProbability to the page, the same as in-thread', async () => {
+      expect(worker.diagnostics().worker.enabled).toBe(true);
+      const options = { maxNewTokens: 20 };
+      const there = await worker.generator({ model: stories }).generate('Once upon a time', options)
+        .result;
+      const here = await inThread
+        .generator({ model: stories })
+        .generate('Once upon a time', options).result;
+      expect(there.text).toBe(here.text);
+      expect(typeof there.meanTokenLogProbability).toBe('number');
+      expect(there.meanTokenLogProbability).toBeCloseTo(here.meanTokenLogProbability as number, 10);
+      const posted = InProcessWorker.created.flatMap((created) => created.posted);
+      expect(
+        posted.some((message) => message.type === 'task' && message.task === 'generation'),
+      ).toBe(true);
+    });
+  },
+);
 
 describe.skipIf(!haveFixtures)('encoder tasks on fixture models (Node)', () => {
   const client = createClient({ worker: false });

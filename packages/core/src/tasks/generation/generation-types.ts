@@ -60,6 +60,23 @@ export interface GenerationResult {
   milliseconds: number;
   /** New tokens per second of generation (after the first). */
   tokensPerSecond: number;
+  /**
+   * The model's confidence in what it generated: the mean, over the generated tokens, of the
+   * natural-log probability the model gave the token chosen at each step — `log softmax(logits)`
+   * of the model's next-token logits, before temperature and top-k, so greedy and sampled runs
+   * compare on one scale. Every token generated counts, an end-of-sequence token and the tokens
+   * of a stop string included (the same tokens as `tokens`).
+   *
+   * At most 0 (every token certain); `Math.exp(meanTokenLogProbability)` is the geometric-mean
+   * probability of the chosen tokens, between 0 and 1, usable as a confidence score (low: the
+   * model was guessing, e.g. sampled far from its likeliest tokens or off its training
+   * distribution). It compares runs of one model, not models with different vocabularies.
+   * Decoding rules the model's own `generation_config.json` sets (a `repetition_penalty`,
+   * suppressed tokens) are in the logits it is computed from.
+   *
+   * `null` when no token was generated.
+   */
+  meanTokenLogProbability: number | null;
 }
 
 /**

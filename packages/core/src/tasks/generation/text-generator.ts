@@ -82,6 +82,7 @@ class DeviceTextGenerator implements TextGenerator {
           timeToFirstTokenMs: first - started,
           milliseconds: ended - started,
           tokensPerSecond: after > 0 && ended > first ? (after * 1000) / (ended - first) : 0,
+          meanTokenLogProbability: generation.meanTokenLogProbability,
         } satisfies GenerationResult;
       })
       .finally(() => {
