@@ -137,4 +137,71 @@ describe('escalate', () => {
     expect(starts).toEqual([decision]);
     expect((await result.providerMetadata)?.ondevice).toEqual(decision);
   });
+
+  describe('with a generationThreshold, a device generation is checked before it is returned', () => {
+    function checking(probability: number) {
+      const device = new MockLanguageModelV3({
+        modelId: 'device',
+        doGenerate: async (): Promise<LanguageModelV3GenerateResult> => ({
+          content: [{ type: 'text', text: 'a device draft' }],
+          finishReason: { unified: 'stop', raw: 'eos' },
+          usage,
+          warnings: [],
+          providerMetadata: { ondevice: { meanTokenLogProbability: Math.log(probability) } },
+        }),
+      });
+      const remote = answering('remote', 'Hello [PERSON_1], done.');
+      const decisions: EscalationDecision[] = [];
+      const model = escalate({
+        device,
+        remote,
+        policy: createEscalationPolicy({ generationThreshold: 0.5 }),
+        onDecision: (decision) => decisions.push(decision),
+      });
+      return { device, remote, model, decisions };
+    }
+
+    it('keeps a confident answer, with its confidence', async () => {
+      const { model, remote, decisions } = checking(0.8);
+      const result = await generateText({ model, prompt: 'Hi Maria Lopez' });
+      expect(result.text).toBe('a device draft');
+      expect(result.providerMetadata?.ondevice).toMatchObject({
+        answeredBy: 'device',
+        reason: 'confident',
+      });
+      expect(result.providerMetadata?.ondevice?.confidence).toBeCloseTo(0.8, 10);
+      expect(decisions).toHaveLength(1);
+      expect(remote.doGenerateCalls).toEqual([]);
+    });
+
+    it('drops an unsure answer and escalates, redacted', async () => {
+      const { model, device, remote, decisions } = checking(0.3);
+      const result = await generateText({ model, prompt: 'Hi, I am Maria Lopez' });
+      expect(result.text).toBe('Hello Maria Lopez, done.');
+      expect(result.providerMetadata?.ondevice).toMatchObject({
+        answeredBy: 'remote',
+        reason: 'not-confident',
+      });
+      expect(decisions.map((decision) => decision.reason)).toEqual(['not-confident']);
+      expect(device.doGenerateCalls).toHaveLength(1);
+      expect(JSON.stringify(remote.doGenerateCalls[0]?.prompt)).not.toContain('Maria');
+    });
+
+    it('streams the checked answer, or the remote stream when it escalates', async () => {
+      const kept = checking(0.9);
+      const stream = streamText({ model: kept.model, prompt: 'Hi' });
+      expect(await stream.text).toBe('a device draft');
+      expect((await stream.providerMetadata)?.ondevice).toMatchObject({ answeredBy: 'device' });
+
+      const dropped = checking(0.1);
+      const escalated = streamText({ model: dropped.model, prompt: 'Hi, I am Maria Lopez' });
+      expect(await escalated.text).toBe('Hello Maria Lopez, done.');
+      expect((await escalated.providerMetadata)?.ondevice).toMatchObject({
+        answeredBy: 'remote',
+        reason: 'not-confident',
+      });
+      expect(dropped.remote.doStreamCalls).toHaveLength(1);
+      expect(dropped.device.doStreamCalls).toEqual([]);
+    });
+  });
 });

@@ -40,7 +40,10 @@ export interface EscalateOptions {
   redaction?: RedactionMiddlewareOptions;
   /** The task of calls that name none in `providerOptions.ondevice.task`. @default 'chat' */
   task?: string;
-  /** Called with each decision, before the chosen model runs. */
+  /**
+   * Called with each decision, before the chosen model runs (with a `generationThreshold`, a
+   * device generation's decision comes once it has been checked).
+   */
   onDecision?: (decision: EscalationDecision) => void;
 }
 
@@ -63,6 +66,9 @@ export interface EscalationCallOptions {
  * Chrome's built-in model, or the remote model (through {@link redactionMiddleware}). Every
  * result carries the decision as `providerMetadata.ondevice` (`{ answeredBy, reason,
  * confidence }`): on `generateText` results, and in a stream on each text start and the finish.
+ * With the policy's `generationThreshold`, a device generation is checked before it is returned:
+ * under the threshold (its geometric-mean token probability) it is dropped and the request
+ * escalates; such a stream starts once the device answer is complete.
  *
  * @example
  * import { createOpenAICompatible } from '@ai-sdk/openai-compatible'
@@ -88,17 +94,39 @@ export function escalate(options: EscalateOptions): LanguageModelV3 {
     'chrome-ai': options.chromeAI,
     remote,
   };
-  const route = (call: LanguageModelV3CallOptions) => {
+  const requestOf = (call: LanguageModelV3CallOptions) => {
     const { task, confidence } = (call.providerOptions?.ondevice ?? {}) as EscalationCallOptions;
-    const decision = policy.decide({
+    return {
       task: task ?? options.task ?? 'chat',
       confidence,
       promptLength: promptLength(call),
       chromeAIAvailable: options.chromeAI !== undefined,
-    });
-    options.onDecision?.(decision);
+    };
+  };
+  const route = (call: LanguageModelV3CallOptions) => {
+    const decision = policy.decide(requestOf(call));
+    // A device generation without a score is checked after it is made (generationThreshold).
+    const verify =
+      decision.answeredBy === 'device' &&
+      decision.confidence === null &&
+      policy.generationThreshold !== null;
+    if (!verify) options.onDecision?.(decision);
     // The policy answers chrome-ai only when it is available.
-    return { decision, model: models[decision.answeredBy] ?? remote };
+    return { decision, verify, model: models[decision.answeredBy] ?? remote };
+  };
+  /**
+   * The device's answer, kept when its generation is confident enough; else the decision to
+   * escalate (the answer dropped). Both decisions carry the generation's confidence.
+   */
+  const verified = async (call: LanguageModelV3CallOptions) => {
+    const answer = await options.device.doGenerate(call);
+    const confidence = generationConfidence(answer.providerMetadata);
+    const decision =
+      confidence === null
+        ? policy.decide({ ...requestOf(call), confidence: 0, source: 'generation' })
+        : policy.decide({ ...requestOf(call), confidence, source: 'generation' });
+    options.onDecision?.(decision);
+    return { answer, decision, model: models[decision.answeredBy] ?? remote };
   };
   return {
     specificationVersion: 'v3',
@@ -107,14 +135,35 @@ export function escalate(options: EscalateOptions): LanguageModelV3 {
     supportedUrls: {},
 
     async doGenerate(call): Promise<LanguageModelV3GenerateResult> {
-      const { decision, model } = route(call);
-      const result = await model.doGenerate(call);
-      return { ...result, providerMetadata: withDecision(result.providerMetadata, decision) };
+      const routed = route(call);
+      if (routed.verify) {
+        const { answer, decision, model } = await verified(call);
+        const result = decision.answeredBy === 'device' ? answer : await model.doGenerate(call);
+        return { ...result, providerMetadata: withDecision(result.providerMetadata, decision) };
+      }
+      const result = await routed.model.doGenerate(call);
+      return {
+        ...result,
+        providerMetadata: withDecision(result.providerMetadata, routed.decision),
+      };
     },
 
     async doStream(call): Promise<LanguageModelV3StreamResult> {
-      const { decision, model } = route(call);
-      const result = await model.doStream(call);
+      const routed = route(call);
+      let { decision, model } = routed;
+      let result: LanguageModelV3StreamResult;
+      if (routed.verify) {
+        // A checked generation streams once the device has answered in full (or escalated).
+        const checked = await verified(call);
+        decision = checked.decision;
+        model = checked.model;
+        result =
+          decision.answeredBy === 'device'
+            ? { stream: streamOf(checked.answer) }
+            : await model.doStream(call);
+      } else {
+        result = await model.doStream(call);
+      }
       const stream = result.stream.pipeThrough(
         new TransformStream<LanguageModelV3StreamPart, LanguageModelV3StreamPart>({
           transform(part, controller) {
@@ -129,6 +178,42 @@ export function escalate(options: EscalateOptions): LanguageModelV3 {
       return { ...result, stream };
     },
   };
+}
+
+/** `Math.exp` of the device answer's mean token log-probability, or null when it has none. */
+function generationConfidence(metadata: SharedV3ProviderMetadata | undefined): number | null {
+  const value = metadata?.ondevice?.meanTokenLogProbability;
+  return typeof value === 'number' && Number.isFinite(value) ? Math.exp(value) : null;
+}
+
+/** A finished answer as a stream: one text part, then its finish. */
+function streamOf(
+  answer: LanguageModelV3GenerateResult,
+): ReadableStream<LanguageModelV3StreamPart> {
+  const parts: LanguageModelV3StreamPart[] = [{ type: 'stream-start', warnings: answer.warnings }];
+  const text = answer.content
+    .filter((part) => part.type === 'text')
+    .map((part) => part.text)
+    .join('');
+  if (text !== '') {
+    parts.push(
+      { type: 'text-start', id: 'text-1' },
+      { type: 'text-delta', id: 'text-1', delta: text },
+      { type: 'text-end', id: 'text-1' },
+    );
+  }
+  parts.push({
+    type: 'finish',
+    finishReason: answer.finishReason,
+    usage: answer.usage,
+    ...(answer.providerMetadata ? { providerMetadata: answer.providerMetadata } : {}),
+  });
+  return new ReadableStream({
+    start(controller) {
+      for (const part of parts) controller.enqueue(part);
+      controller.close();
+    },
+  });
 }
 
 function withDecision(

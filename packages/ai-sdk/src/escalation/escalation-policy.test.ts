@@ -76,8 +76,40 @@ describe('decideEscalation', () => {
     }
   });
 
+  it('checks a device generation against generationThreshold, a classifier score against threshold', () => {
+    const checking = createEscalationPolicy({ ...policy, generationThreshold: 0.4 });
+    const rows: [EscalationRequest, EscalationDecision][] = [
+      [
+        { task: 'chat', confidence: 0.4, source: 'generation' },
+        { answeredBy: 'device', reason: 'confident', confidence: 0.4 },
+      ],
+      [
+        { task: 'chat', confidence: 0.39, source: 'generation', chromeAIAvailable: true },
+        { answeredBy: 'chrome-ai', reason: 'not-confident', confidence: 0.39 },
+      ],
+      [
+        { task: 'chat', confidence: 0.39, source: 'generation' },
+        { answeredBy: 'remote', reason: 'not-confident', confidence: 0.39 },
+      ],
+      // The same score from a classifier is held to `threshold` (0.8).
+      [
+        { task: 'chat', confidence: 0.5 },
+        { answeredBy: 'remote', reason: 'not-confident', confidence: 0.5 },
+      ],
+      // Before the generation is made there is no confidence: the prompt decides.
+      [{ task: 'chat' }, { answeredBy: 'device', reason: 'short-prompt', confidence: null }],
+      [
+        { task: 'summarize', confidence: 0.99, source: 'generation' },
+        { answeredBy: 'remote', reason: 'not-a-device-task', confidence: 0.99 },
+      ],
+    ];
+    for (const [request, expected] of rows) expect(checking.decide(request)).toEqual(expected);
+  });
+
   it('rejects malformed requests with InvalidInputError naming the field', () => {
     const bad: [EscalationRequest, string][] = [
+      [{ task: 'chat', confidence: 0.5, source: 'generation' }, 'source'],
+      [{ task: 'chat', source: 'guess' as never }, 'source'],
       [{ task: '' }, 'task'],
       [{ task: 'chat', confidence: 1.5 }, 'confidence'],
       [{ task: 'chat', confidence: Number.NaN }, 'confidence'],
@@ -105,6 +137,7 @@ describe('createEscalationPolicy', () => {
       deviceTasks: ['chat', 'classify'],
       maxDevicePromptLength: 2000,
       preferChromeAI: true,
+      generationThreshold: null,
       decide: undefined,
     });
     expect(Object.isFrozen(defaults)).toBe(true);
@@ -116,6 +149,7 @@ describe('createEscalationPolicy', () => {
     [{ threshold: 2 }, 'threshold'],
     [{ deviceTasks: [''] }, 'deviceTasks'],
     [{ maxDevicePromptLength: -5 }, 'maxDevicePromptLength'],
+    [{ generationThreshold: 1.5 }, 'generationThreshold'],
   ])('rejects %j', (options, parameter) => {
     expect(() => createEscalationPolicy(options)).toThrow(InvalidInputError);
     expect(() => createEscalationPolicy(options)).toThrow(new RegExp(parameter));

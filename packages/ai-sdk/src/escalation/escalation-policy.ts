@@ -25,6 +25,16 @@ export type EscalationReason =
   'confident' | 'not-confident' | 'short-prompt' | 'long-prompt' | 'not-a-device-task';
 
 /**
+ * Where a request's confidence comes from: a classifier's top score (compared with `threshold`),
+ * or the device model's own generation, the geometric-mean probability of the tokens it chose
+ * (compared with `generationThreshold`).
+ *
+ * @example
+ * const source: ConfidenceSource = 'generation'
+ */
+export type ConfidenceSource = 'classifier' | 'generation';
+
+/**
  * What the policy decides on, for one request.
  *
  * @example
@@ -35,11 +45,17 @@ export interface EscalationRequest {
   task: string;
   /**
    * How sure the device is, from 0 to 1: the top score of a core classifier (a teachable
-   * classifier's `confidence`, a zero-shot label's or a sentiment `score`). Leave it out for
-   * generation: core's generator reports no per-token probabilities, so generation is decided
-   * by task and prompt length.
+   * classifier's `confidence`, a zero-shot label's or a sentiment `score`), or with `source:
+   * 'generation'` a device generation's geometric-mean token probability. Leave it out for a
+   * generation not yet made: it is decided by task and prompt length.
    */
   confidence?: number | null;
+  /**
+   * What `confidence` is: a classifier's score, or a device generation's geometric-mean token
+   * probability (`Math.exp(meanTokenLogProbability)`), compared with `generationThreshold`.
+   * @default 'classifier'
+   */
+  source?: ConfidenceSource;
   /** Length of the prompt in characters (UTF-16 code units). @default 0 */
   promptLength?: number;
   /** Whether Chrome's built-in model can answer here. @default false */
@@ -87,6 +103,14 @@ export interface EscalationPolicyOptions {
    * @default true
    */
   preferChromeAI?: boolean;
+  /**
+   * When set, a generation the device answers is checked before it is returned: its
+   * geometric-mean token probability (`Math.exp` of core's `meanTokenLogProbability`) must reach
+   * this, else the request escalates (`not-confident`) and the device's answer is dropped. Off
+   * (`null`): generation is decided by task and prompt length alone.
+   * @default null
+   */
+  generationThreshold?: number | null;
 }
 
 /**
@@ -117,6 +141,7 @@ export function createEscalationPolicy(options: EscalationPolicyOptions = {}): E
     deviceTasks: Object.freeze([...(options.deviceTasks ?? ['chat', 'classify'])]),
     maxDevicePromptLength: options.maxDevicePromptLength ?? 2000,
     preferChromeAI: options.preferChromeAI ?? true,
+    generationThreshold: options.generationThreshold ?? null,
   };
   check(isProbability(resolved.threshold), 'threshold', 'a number from 0 to 1', resolved.threshold);
   check(
@@ -124,6 +149,12 @@ export function createEscalationPolicy(options: EscalationPolicyOptions = {}): E
     'deviceTasks',
     'an array of non-empty strings',
     options.deviceTasks,
+  );
+  check(
+    resolved.generationThreshold === null || isProbability(resolved.generationThreshold),
+    'generationThreshold',
+    'a number from 0 to 1, or null',
+    resolved.generationThreshold,
   );
   check(
     isCount(resolved.maxDevicePromptLength),
@@ -143,8 +174,11 @@ export function createEscalationPolicy(options: EscalationPolicyOptions = {}): E
  * 1. a task not in `deviceTasks` escalates (`not-a-device-task`);
  * 2. with a confidence (a classifier's top score): at or over `threshold` the device answers
  *    (`confident`), under it the request escalates (`not-confident`);
- * 3. without one (generation; core's generator gives no token probabilities): a prompt over
- *    `maxDevicePromptLength` escalates (`long-prompt`), a shorter one stays (`short-prompt`).
+ * 3. with a generation's confidence (`source: 'generation'`, after the device answered): at or
+ *    over `generationThreshold` the answer stays (`confident`), under it the request escalates
+ *    (`not-confident`);
+ * 4. without a confidence (a generation not yet made): a prompt over `maxDevicePromptLength`
+ *    escalates (`long-prompt`), a shorter one goes to the device (`short-prompt`).
  *
  * Escalating goes to Chrome's built-in model when it is available and preferred, else remote.
  *
@@ -161,7 +195,7 @@ export function decideEscalation(
   policy: Required<EscalationPolicyOptions>,
   request: EscalationRequest,
 ): EscalationDecision {
-  const { task, promptLength = 0, chromeAIAvailable = false } = request;
+  const { task, promptLength = 0, chromeAIAvailable = false, source = 'classifier' } = request;
   const confidence = request.confidence ?? null;
   check(typeof task === 'string' && task !== '', 'task', 'a non-empty string', task);
   check(confidence === null || isProbability(confidence), 'confidence', 'from 0 to 1', confidence);
@@ -174,8 +208,16 @@ export function decideEscalation(
     confidence,
   });
   if (!policy.deviceTasks.includes(task)) return decision(escalated, 'not-a-device-task');
+  check(
+    source === 'classifier' || source === 'generation',
+    'source',
+    "'classifier' or 'generation'",
+    source,
+  );
   if (confidence !== null) {
-    return confidence >= policy.threshold
+    const threshold = source === 'generation' ? policy.generationThreshold : policy.threshold;
+    check(threshold !== null, 'source', 'generation only with a generationThreshold', source);
+    return confidence >= (threshold as number)
       ? decision('device', 'confident')
       : decision(escalated, 'not-confident');
   }

@@ -14,6 +14,8 @@ export interface FakeGeneration {
   pieces: string[];
   finishReason?: GenerationResult['finishReason'];
   promptTokens?: number;
+  /** @default -0.5 per generation with pieces, null without */
+  meanTokenLogProbability?: number | null;
   /** Rejects the generation with this error after the pieces. */
   error?: unknown;
 }
@@ -61,6 +63,12 @@ export function fakeGeneratorClient(script: FakeGeneration): {
             timeToFirstTokenMs: 0,
             milliseconds: 0,
             tokensPerSecond: 0,
+            meanTokenLogProbability:
+              script.meanTokenLogProbability !== undefined
+                ? script.meanTokenLogProbability
+                : script.pieces.length > 0
+                  ? -0.5
+                  : null,
           };
         })().finally(() => {
           ended = true;

@@ -88,6 +88,7 @@ describe('ondevice() provider', () => {
       inputTokens: { total: 3, noCache: 3, cacheRead: undefined, cacheWrite: undefined },
       outputTokens: { total: 2, text: 2, reasoning: undefined },
     });
+    expect(result.providerMetadata).toEqual({ ondevice: { meanTokenLogProbability: -0.5 } });
   });
 
   it('joins the texts into one prompt with promptFormat text', async () => {
@@ -129,6 +130,7 @@ describe('ondevice() provider', () => {
         usage: expect.objectContaining({
           outputTokens: { total: 2, text: 2, reasoning: undefined },
         }),
+        providerMetadata: { ondevice: { meanTokenLogProbability: -0.5 } },
       },
     ]);
   });

@@ -6,6 +6,7 @@ import type {
   LanguageModelV3StreamPart,
   LanguageModelV3StreamResult,
   LanguageModelV3Usage,
+  SharedV3ProviderMetadata,
 } from '@ai-sdk/provider';
 import {
   type GenerationResult,
@@ -78,6 +79,7 @@ export class OnDeviceLanguageModel implements LanguageModelV3 {
       usage: usageOf(result),
       warnings,
       response: { modelId: this.modelId },
+      providerMetadata: metadataOf(result),
     };
   }
 
@@ -107,6 +109,7 @@ export class OnDeviceLanguageModel implements LanguageModelV3 {
             type: 'finish',
             finishReason: finishReasonOf(result),
             usage: usageOf(result),
+            providerMetadata: metadataOf(result),
           });
           controller.close();
         } catch (error) {
@@ -141,6 +144,15 @@ function withPromptFormatHint(error: unknown): unknown {
     message: `${error.message} With the AI SDK, create the model with { promptFormat: 'text' }: ondevice(client).languageModel(id, { promptFormat: 'text' }).`,
     cause: error,
   });
+}
+
+/**
+ * `providerMetadata.ondevice.meanTokenLogProbability`: the mean natural-log probability the model
+ * gave the tokens it chose (null without tokens); `Math.exp` of it is the geometric-mean token
+ * probability, the confidence `escalate()` checks when the policy has a `generationThreshold`.
+ */
+function metadataOf(result: GenerationResult): SharedV3ProviderMetadata {
+  return { ondevice: { meanTokenLogProbability: result.meanTokenLogProbability ?? null } };
 }
 
 /** core's `eos` (the model ended) and `stop` (a stop sequence) are both the AI SDK's `stop`. */

@@ -6,7 +6,7 @@ import { type UIMessageChunk, generateText, streamText } from 'ai';
 import { MockLanguageModelV3, convertReadableStreamToArray } from 'ai/test';
 import { AbortError, InvalidInputError, createClient } from '@ondevice/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { OnDeviceChatTransport, escalate, ondevice } from '../index.js';
+import { OnDeviceChatTransport, createEscalationPolicy, escalate, ondevice } from '../index.js';
 
 const stories = fileURLToPath(
   new URL('../../../../../shared/models/converted/llama2.c-stories260K', import.meta.url),
@@ -30,6 +30,49 @@ describe.skipIf(!haveStories)('ondevice provider on stories260K (Node)', () => {
     expect(result.text).toBe(onceUponATime);
     expect(result.finishReason).toBe('length');
     expect(result.usage).toMatchObject({ inputTokens: 5, outputTokens: 60, totalTokens: 65 });
+    // The model's own confidence in its greedy text (core's transformers-runtime test checks it
+    // against onnxruntime-node alone).
+    expect(result.providerMetadata?.ondevice?.meanTokenLogProbability).toBeCloseTo(-0.4192, 4);
+  });
+
+  it('escalate() with a generationThreshold keeps the story over it and escalates under it', async () => {
+    const remote = new MockLanguageModelV3({
+      doGenerate: async () => ({
+        content: [{ type: 'text', text: 'from the remote model' }],
+        finishReason: { unified: 'stop', raw: 'stop' },
+        usage: {
+          inputTokens: { total: 1, noCache: 1, cacheRead: undefined, cacheWrite: undefined },
+          outputTokens: { total: 1, text: 1, reasoning: undefined },
+        },
+        warnings: [],
+      }),
+    });
+    const at = (generationThreshold: number) =>
+      generateText({
+        model: escalate({
+          device: model,
+          remote,
+          policy: createEscalationPolicy({ generationThreshold }),
+        }),
+        prompt: 'Once upon a time',
+        maxOutputTokens: 60,
+      });
+    // Greedy stories260K: geometric-mean token probability exp(-0.4192) = 0.658.
+    const kept = await at(0.65);
+    expect(kept.text).toBe(onceUponATime);
+    expect(kept.providerMetadata?.ondevice).toMatchObject({
+      answeredBy: 'device',
+      reason: 'confident',
+    });
+    expect(kept.providerMetadata?.ondevice?.confidence).toBeCloseTo(0.6576, 3);
+    expect(remote.doGenerateCalls).toEqual([]);
+    const escalated = await at(0.66);
+    expect(escalated.text).toBe('from the remote model');
+    expect(escalated.providerMetadata?.ondevice).toMatchObject({
+      answeredBy: 'remote',
+      reason: 'not-confident',
+    });
+    expect(remote.doGenerateCalls).toHaveLength(1);
   });
 
   it('streamText streams the same text in several deltas, and stops on a stop sequence', async () => {
