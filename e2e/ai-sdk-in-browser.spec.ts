@@ -1,21 +1,10 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { urls } from './ports';
+import { noStories, stories, storiesPresent, storyOf60Tokens } from './transformers-helpers';
 
 // @ondevice/ai-sdk in Chromium: the AI SDK's streamText and @ai-sdk/react's useChat (over
 // OnDeviceChatTransport, no server route) on stories260K in the ondevice worker, served by
 // e2e/fixtures/vite.config.ts (`modelFolders`).
-const repository = path.resolve(import.meta.dirname, '..');
-const storiesPresent = existsSync(
-  path.join(repository, '../shared/models/converted/llama2.c-stories260K'),
-);
-const noStories =
-  'skipped: ../shared/models/converted/llama2.c-stories260K (the shared test models) is not checked out beside the repository';
-const stories = '/ondevice/models/converted/llama2.c-stories260K/';
-/** Greedy continuation of 'Once upon a time', 60 new tokens (../shared/models/SOURCES.md). */
-const storyOf60Tokens =
-  ', there was a little girl named Lily. She loved to play outside in the park. One day, she saw a big, red ball. She wanted to play with it, but it was too high.\nLily';
 
 test.describe('the AI SDK on an on-device model in Chromium', () => {
   // A cold dev server pre-bundles Transformers.js and the AI SDK on the first load.

@@ -14,6 +14,17 @@ export const fixturesPresent = existsSync(
 export const noFixtures =
   'skipped: packages/core/fixtures/models/ondevice-fixtures is missing; run `npm run fixtures`';
 
+/** URL of stories260K (../shared/models, the shared test models) on the fixture server. */
+export const stories = '/ondevice/models/converted/llama2.c-stories260K/';
+export const storiesPresent = existsSync(
+  path.resolve(import.meta.dirname, '../../shared/models/converted/llama2.c-stories260K'),
+);
+export const noStories =
+  'skipped: ../shared/models/converted/llama2.c-stories260K (the shared test models) is not checked out beside the repository';
+/** Greedy continuation of 'Once upon a time', 60 new tokens (../shared/models/SOURCES.md). */
+export const storyOf60Tokens =
+  ', there was a little girl named Lily. She loved to play outside in the park. One day, she saw a big, red ball. She wanted to play with it, but it was too high.\nLily';
+
 /** onnxruntime-web's plain wasm build: what core runs on when WebGPU cannot be used. */
 export const plainWasmBuild = [
   `${urls.fixture}/ondevice/ort/ort-wasm-simd-threaded.mjs`,

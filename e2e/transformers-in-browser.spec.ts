@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openFixture } from './fixture-page';
 import {
@@ -7,24 +5,17 @@ import {
   fixtures,
   fixturesPresent,
   noFixtures,
+  noStories,
   plainWasmBuild,
+  stories,
+  storiesPresent,
+  storyOf60Tokens,
   watchRequests,
 } from './transformers-helpers';
 import { urls } from './ports';
 
 // The Transformers.js runtime in Chromium, in the ondevice worker, on onnxruntime-web served by
 // @ondevice/vite: the model folders are served by e2e/fixtures/vite.config.ts (`modelFolders`).
-const repository = path.resolve(import.meta.dirname, '..');
-const storiesPresent = existsSync(
-  path.join(repository, '../shared/models/converted/llama2.c-stories260K'),
-);
-const noStories =
-  'skipped: ../shared/models/converted/llama2.c-stories260K (the shared test models) is not checked out beside the repository';
-
-const stories = '/ondevice/models/converted/llama2.c-stories260K/';
-/** Greedy continuation of 'Once upon a time', 60 new tokens (../shared/models/SOURCES.md). */
-const storyOf60Tokens =
-  ', there was a little girl named Lily. She loved to play outside in the park. One day, she saw a big, red ball. She wanted to play with it, but it was too high.\nLily';
 test.describe('Transformers.js in Chromium (worker, onnxruntime-web from /ondevice/ort/)', () => {
   // A cold dev server pre-bundles Transformers.js on the first load; two cores share the lanes.
   test.describe.configure({ timeout: 240_000 });

@@ -4,10 +4,9 @@
 import { createEscalationPolicy } from '@ondevice/ai-sdk';
 import { InvalidInputError } from '@ondevice/core';
 import { alignColumns } from '../../core/bin/align-columns.js';
-import { banking77Defaults, banking77Split } from '../../core/bin/banking77-task.js';
-import { type EvalInputs, type EvalTask, pathInput } from '../../core/bin/eval-task.js';
+import { prepareBanking77 } from '../../core/bin/banking77-task.js';
+import { type EvalInputs, type EvalTask } from '../../core/bin/eval-task.js';
 import { mapInChunks } from '../../core/bin/map-in-chunks.js';
-import { readBanking77 } from '../../core/bin/read-banking77.js';
 import {
   type ScoredRow,
   type ThresholdFigures,
@@ -96,23 +95,8 @@ export const escalationTask: EvalTask = {
   checkInputs,
   async prepare(inputs) {
     checkInputs(inputs);
-    const shots = inputs.shots ?? banking77Defaults.shots;
-    const seed = inputs.seed ?? banking77Defaults.seed;
-    const trainRows = await readBanking77(pathInput(inputs, 'train'));
-    const split = banking77Split(trainRows, {
-      shots,
-      holdoutPerClass: inputs.holdoutPerClass ?? 0,
-      seed,
-    });
-    const taught = split.taught;
-    const evaluated =
-      inputs.holdoutPerClass === undefined
-        ? await readBanking77(pathInput(inputs, 'file'))
-        : split.heldOut;
-    const evaluatedOn =
-      inputs.holdoutPerClass === undefined
-        ? 'every row of --file'
-        : `${count(evaluated.length)} rows of --train held out (up to ${inputs.holdoutPerClass} per intent, after the shots in the same seeded shuffle); never taught`;
+    const { shots, seed, trainRows, taught, evaluated, evaluatedOn } =
+      await prepareBanking77(inputs);
     const policy = createEscalationPolicy();
     const intents = new Set(trainRows.map((row) => row.label)).size;
     return {

@@ -65,6 +65,33 @@ export function banking77Split<T extends Row>(
 }
 
 /**
+ * The rows of a BANKING77 run: `--train` read and split (`fewShotSplit`: K shots per intent
+ * taught, up to `--holdout-per-class` held out after them in the same seeded shuffle), and the
+ * rows to evaluate — the held-out ones, or every row of `--file` without `--holdout-per-class`.
+ *
+ * @example
+ * const { taught, evaluated, evaluatedOn } = await prepareBanking77(inputs)
+ */
+export async function prepareBanking77(inputs: EvalInputs) {
+  const shots = inputs.shots ?? banking77Defaults.shots;
+  const seed = inputs.seed ?? banking77Defaults.seed;
+  const trainRows = await readBanking77(pathInput(inputs, 'train'));
+  const split = banking77Split(trainRows, {
+    shots,
+    holdoutPerClass: inputs.holdoutPerClass ?? 0,
+    seed,
+  });
+  const fromFile = inputs.holdoutPerClass === undefined;
+  const evaluated: readonly { text: string; label: string }[] = fromFile
+    ? await readBanking77(pathInput(inputs, 'file'))
+    : split.heldOut;
+  const evaluatedOn = fromFile
+    ? 'every row of --file'
+    : `${count(evaluated.length)} rows of --train held out (up to ${inputs.holdoutPerClass} per intent, after the shots in the same seeded shuffle); never taught`;
+  return { shots, seed, trainRows, taught: split.taught, evaluated, evaluatedOn };
+}
+
+/**
  * BANKING77: accuracy of the teachable classifier (`client.teachable`) taught K examples per
  * intent from `--train`. Evaluated on `--file`, or, since the official test split is kept out
  * of this project, on rows held out of `--train`: core's `fewShotSplit` shuffles each intent's
@@ -85,24 +112,8 @@ export const banking77Task: EvalTask = {
   checkInputs,
   async prepare(inputs) {
     checkInputs(inputs);
-    const shots = inputs.shots ?? banking77Defaults.shots;
-    const seed = inputs.seed ?? banking77Defaults.seed;
-    const trainRows = await readBanking77(pathInput(inputs, 'train'));
-    const split = banking77Split(trainRows, {
-      shots,
-      holdoutPerClass: inputs.holdoutPerClass ?? 0,
-      seed,
-    });
-    const taught = split.taught;
-    let evaluated: readonly { text: string; label: string }[];
-    let evaluatedOn: string;
-    if (inputs.holdoutPerClass === undefined) {
-      evaluated = await readBanking77(pathInput(inputs, 'file'));
-      evaluatedOn = 'every row of --file';
-    } else {
-      evaluated = split.heldOut;
-      evaluatedOn = `${count(evaluated.length)} rows of --train held out (up to ${inputs.holdoutPerClass} per intent, after the shots in the same seeded shuffle); never taught`;
-    }
+    const { shots, seed, trainRows, taught, evaluated, evaluatedOn } =
+      await prepareBanking77(inputs);
     const trainClasses = new Set(trainRows.map((row) => row.label));
     const classes = [...new Set([...trainClasses, ...evaluated.map((row) => row.label)])].sort();
     return {
