@@ -90,10 +90,10 @@ function llmProxy({ port, modelFolder }: { port: number; modelFolder: string | u
         registry[runningProxyKey] = { ...startProxy(port, modelFolder, log), port, owner };
       }
       const stop = () => {
+        process.off('exit', stop);
         const running = registry[runningProxyKey];
         if (running?.owner !== owner) return;
         delete registry[runningProxyKey];
-        process.off('exit', stop);
         running.stop();
       };
       server.httpServer?.once('close', stop);
@@ -124,6 +124,9 @@ function startProxy(port: number, modelFolder: string, log: (message: string) =>
   });
   child.stderr?.setEncoding('utf8').on('data', (text: string) => {
     errors = (errors + text).slice(-2_000);
+  });
+  child.on('error', (error) => {
+    log(`LLM proxy could not start: ${error.message}`);
   });
   child.on('exit', (code, signal) => {
     if (stopping) return; // stopped with the dev server

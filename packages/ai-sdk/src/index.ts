@@ -8,6 +8,8 @@ export type {
 } from './provider/ondevice-language-model.js';
 export type { PromptFormat } from './provider/convert-prompt.js';
 export { redactionMiddleware } from './redaction/redaction-middleware.js';
+export { redactTexts } from './redaction/redact-texts.js';
+export type { RedactedEntity, RedactedTexts } from './redaction/redact-texts.js';
 export type {
   RedactionMiddlewareOptions,
   RedactionReport,

@@ -25,6 +25,8 @@ export function AssistantPage() {
   const ticket = supportTickets.find((candidate) => candidate.id === ticketId) ?? supportTickets[0];
   const busy = session.status === 'submitted' || session.status === 'streaming';
   const previewHeading = useRef<HTMLHeadingElement>(null);
+  const draftButton = useRef<HTMLButtonElement>(null);
+  const chat = useRef<HTMLDivElement>(null);
   // Keyboard and screen-reader users land on the preview: it needs their decision.
   useEffect(() => {
     if (session.pending) previewHeading.current?.focus();
@@ -74,6 +76,7 @@ export function AssistantPage() {
           </footer>
         </blockquote>
         <button
+          ref={draftButton}
           type="button"
           data-testid="assistant-draft"
           disabled={busy}
@@ -84,6 +87,7 @@ export function AssistantPage() {
       </section>
 
       <ChatPanel
+        ref={chat}
         data-testid="assistant-chat"
         messages={session.messages}
         status={session.status}
@@ -117,8 +121,15 @@ export function AssistantPage() {
             label="Text that will be sent to the LLM proxy"
             confirmLabel="Send to the proxy"
             cancelLabel="Don’t send"
-            onConfirm={session.confirm}
-            onCancel={session.cancel}
+            onConfirm={() => {
+              session.confirm();
+              // The preview goes away: the answer streams into the log, which takes the focus.
+              chat.current?.querySelector<HTMLElement>('[role="log"]')?.focus();
+            }}
+            onCancel={() => {
+              session.cancel();
+              draftButton.current?.focus();
+            }}
           />
         </section>
       )}

@@ -1,5 +1,4 @@
-import type { EscalationDecision } from '@ondevice/ai-sdk';
-import { type Redaction, redactPII } from '@ondevice/core';
+import { type EscalationDecision, type RedactedEntity, redactTexts } from '@ondevice/ai-sdk';
 import { type ChatPanelMessage, type ChatPanelStatus, useOnDeviceClient } from '@ondevice/react';
 import { streamText } from 'ai';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -21,8 +20,11 @@ export interface PendingDraft {
   ticket: SupportTicket;
   /** The prompt as written, with the personal data: it never leaves the device. */
   prompt: string;
-  /** `redactPII(prompt)`: its `text` is exactly what is sent. */
-  redaction: Redaction;
+  /**
+   * The prompt as the redaction middleware sends it (`redactTexts([prompt])`, the function the
+   * middleware runs): `text` is exactly what leaves, `entities` what was masked in it.
+   */
+  redaction: { text: string; entities: RedactedEntity[] };
   decision: EscalationDecision;
 }
 
@@ -234,7 +236,8 @@ export function useAssistantSession({
           return;
         }
         const prompt = draftPrompt(ticket, request);
-        const redaction = await redactPII(prompt, {}, { signal });
+        const redacted = await redactTexts([prompt], {}, { signal });
+        const redaction = { text: redacted.texts[0] ?? '', entities: redacted.entities[0] ?? [] };
         signal.throwIfAborted();
         setState((current) => ({
           ...current,

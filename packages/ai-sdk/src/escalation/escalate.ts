@@ -109,7 +109,7 @@ export function escalate(options: EscalateOptions): LanguageModelV3 {
     const verify =
       decision.answeredBy === 'device' &&
       decision.confidence === null &&
-      policy.generationThreshold !== null;
+      policy.generationThreshold != null;
     if (!verify) options.onDecision?.(decision);
     // The policy answers chrome-ai only when it is available.
     return { decision, verify, model: models[decision.answeredBy] ?? remote };

@@ -216,7 +216,7 @@ export function decideEscalation(
   );
   if (confidence !== null) {
     const threshold = source === 'generation' ? policy.generationThreshold : policy.threshold;
-    check(threshold !== null, 'source', 'generation only with a generationThreshold', source);
+    check(threshold != null, 'source', 'generation only with a generationThreshold', source);
     return confidence >= (threshold as number)
       ? decision('device', 'confident')
       : decision(escalated, 'not-confident');

@@ -152,7 +152,13 @@ function withPromptFormatHint(error: unknown): unknown {
  * probability, the confidence `escalate()` checks when the policy has a `generationThreshold`.
  */
 function metadataOf(result: GenerationResult): SharedV3ProviderMetadata {
-  return { ondevice: { meanTokenLogProbability: result.meanTokenLogProbability ?? null } };
+  const value = result.meanTokenLogProbability;
+  // Provider metadata must be JSON: a value that is not a finite number is reported as null.
+  return {
+    ondevice: {
+      meanTokenLogProbability: typeof value === 'number' && Number.isFinite(value) ? value : null,
+    },
+  };
 }
 
 /** core's `eos` (the model ended) and `stop` (a stop sequence) are both the AI SDK's `stop`. */

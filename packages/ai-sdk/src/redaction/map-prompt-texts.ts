@@ -7,8 +7,8 @@ import type {
 
 /**
  * Copies a prompt with every text that could hold personal data passed through `map`, always in
- * the same order: system messages, text and reasoning parts, the string values of tool-call
- * inputs and tool results, and the reasons of tool approvals and denials. Files cannot be
+ * the same order: system messages, text and reasoning parts, the strings (values and keys) and
+ * numbers of tool-call inputs and tool results, and the reasons of tool approvals and denials. Files cannot be
  * checked, so they are refused rather than sent unredacted.
  *
  * @throws {UnsupportedFunctionalityError} for file parts and files or images in tool results.
@@ -90,17 +90,24 @@ function mapOutput(
 }
 
 /**
- * Maps the string values of a JSON value (keys are left as they are).
+ * Maps the strings of a JSON value — values and keys — and its numbers as their text (a card
+ * number or a phone number sent as a number holds personal data too): a number whose text the
+ * map changes becomes the mapped string, one it leaves alone stays a number.
  *
  * @example
- * mapJson({ to: ['a@b.io'], n: 1 }, (text) => text.toUpperCase()) // { to: ['A@B.IO'], n: 1 }
+ * mapJson({ to: ['a@b.io'], n: 1 }, (text) => text.toUpperCase()) // { TO: ['A@B.IO'], N: 1 }
  */
 export function mapJson(value: unknown, map: (text: string) => string): unknown {
   if (typeof value === 'string') return map(value);
+  if (typeof value === 'number') {
+    const text = String(value);
+    const mapped = map(text);
+    return mapped === text ? value : mapped;
+  }
   if (Array.isArray(value)) return value.map((item) => mapJson(item, map));
   if (typeof value === 'object' && value !== null) {
     return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, mapJson(item, map)]),
+      Object.entries(value).map(([key, item]) => [map(key), mapJson(item, map)]),
     );
   }
   return value;

@@ -16,6 +16,19 @@ import {
 export const placeholderPattern = new RegExp(`\\[(?:${piiTypes.join('|')})_\\d+\\]`, 'g');
 
 /**
+ * One entity of {@link RedactedTexts}.
+ *
+ * @example
+ * const entity: RedactedEntity = { start: 5, end: 21, type: 'EMAIL', placeholder: '[EMAIL_1]' }
+ */
+export interface RedactedEntity {
+  start: number;
+  end: number;
+  type: PiiType;
+  placeholder?: string;
+}
+
+/**
  * Several texts (the parts of one conversation) redacted together: the placeholders are
  * numbered across all of them, so the same value is the same placeholder in every message.
  *
@@ -25,6 +38,12 @@ export const placeholderPattern = new RegExp(`\\[(?:${piiTypes.join('|')})_\\d+\
 export interface RedactedTexts {
   /** The texts, in order, with every masked value replaced by its placeholder. */
   texts: string[];
+  /**
+   * Per text, what was found, in order: offsets into the original text (as `redactPII()` gives
+   * them), the type, and the placeholder that replaced it (none where the policy allows the
+   * type). What `<RedactionPreview>` of `@ondevice/react` takes with the text.
+   */
+  entities: RedactedEntity[][];
   /** Entities masked or allowed, per type, over all the texts. */
   counts: Record<PiiType, number>;
   /** Puts the values back in place of these placeholders (others are left as they are). */
@@ -88,6 +107,7 @@ export async function redactTexts(
   const masked = [...placeholders.entries()]
     .map(([key, placeholder]) => ({ value: key.slice(key.indexOf('\u0000') + 1), placeholder }))
     .sort((a, b) => b.value.length - a.value.length);
+  const entities: RedactedEntity[][] = [];
   const redacted = texts.map((text, index) => {
     const spans = spansPerText[index] ?? [];
     for (const { value, placeholder } of masked) {
@@ -99,6 +119,20 @@ export async function redactTexts(
       }
     }
     spans.sort((a, b) => a.start - b.start);
+    const allowed = (redactions[index]?.entities ?? []).filter(
+      (entity) => entity.placeholder === undefined,
+    );
+    entities.push(
+      [
+        ...spans.map(({ start, end, placeholder }) => ({
+          start,
+          end,
+          type: placeholder.slice(1, placeholder.lastIndexOf('_')) as PiiType,
+          placeholder,
+        })),
+        ...allowed.map(({ start, end, type }) => ({ start, end, type })),
+      ].sort((a, b) => a.start - b.start),
+    );
     let result = '';
     let at = 0;
     for (const span of spans) {
@@ -110,6 +144,7 @@ export async function redactTexts(
 
   return {
     texts: redacted,
+    entities,
     counts,
     restore: (text) =>
       text.replace(placeholderPattern, (placeholder) => values.get(placeholder) ?? placeholder),
@@ -126,6 +161,7 @@ const wordCharacter = /[\p{L}\p{N}_]/u;
 
 function wholeWordOccurrences(text: string, value: string): number[] {
   const found: number[] = [];
+  if (value === '') return found;
   for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + 1)) {
     const before = text[at - 1];
     const after = text[at + value.length];

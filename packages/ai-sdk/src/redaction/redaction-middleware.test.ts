@@ -223,15 +223,26 @@ describe('redactionMiddleware', () => {
               type: 'tool-result',
               toolCallId: '1',
               toolName: 'find',
-              output: { type: 'json', value: { email: 'maria@example.com', n: 1 } },
+              output: {
+                type: 'json',
+                value: {
+                  email: 'maria@example.com',
+                  n: 1,
+                  card: 4111111111111111,
+                  'ops@fernhill.example': 'on call',
+                },
+              },
             },
           ],
         },
       ],
     });
-    expect(JSON.stringify(remote.doGenerateCalls[0]?.prompt)).not.toMatch(/maria|Maria/);
-    expect(JSON.stringify(remote.doGenerateCalls[0]?.prompt)).toContain(
-      '{"email":"[EMAIL_1]","n":1}',
+    const sent = JSON.stringify(remote.doGenerateCalls[0]?.prompt);
+    expect(sent).not.toMatch(/maria|Maria|4111111111111111|ops@fernhill/);
+    // A number holding a card number is sent as its placeholder; a plain number stays a number;
+    // a key is redacted like a value.
+    expect(sent).toContain(
+      '{"email":"[EMAIL_1]","n":1,"card":"[CREDIT_CARD_1]","[EMAIL_2]":"on call"}',
     );
     expect(result.content).toEqual([
       { type: 'tool-call', toolCallId: '2', toolName: 'mail', input: '{"to":"maria@example.com"}' },
