@@ -2,9 +2,8 @@
 // here, not in packages/core/bin, because it runs @ondevice/ai-sdk's rule and core may not import
 // the packages built on it; it reuses core's eval CLI pieces (the split, the reader, the types).
 import { createEscalationPolicy } from '@ondevice/ai-sdk';
-import { InvalidInputError } from '@ondevice/core';
 import { alignColumns } from '../../core/bin/align-columns.js';
-import { prepareBanking77 } from '../../core/bin/banking77-task.js';
+import { checkBanking77Inputs, prepareBanking77 } from '../../core/bin/banking77-task.js';
 import { type EvalInputs, type EvalTask } from '../../core/bin/eval-task.js';
 import { mapInChunks } from '../../core/bin/map-in-chunks.js';
 import {
@@ -21,23 +20,7 @@ const percent = (value: number | null) =>
   value === null ? 'n/a' : `${(value * 100).toFixed(2)} %`;
 const round = (value: number) => Math.round(value * 1e4) / 1e4;
 
-/** Where the evaluation rows come from: a file, or rows held out of `--train`. */
-function checkInputs(inputs: EvalInputs): void {
-  if (inputs.file !== undefined && inputs.holdoutPerClass !== undefined) {
-    throw new InvalidInputError({
-      parameter: 'holdoutPerClass',
-      message:
-        'Give --file <path> (rows to evaluate on) or --holdout-per-class <n> (evaluate on rows held out of --train), not both.',
-    });
-  }
-  if (inputs.file === undefined && inputs.holdoutPerClass === undefined) {
-    throw new InvalidInputError({
-      parameter: 'file',
-      message:
-        'escalation needs --file <path> (BANKING77-format rows to evaluate on) or --holdout-per-class <n> (evaluate on n rows per intent held out of --train, e.g. 20).',
-    });
-  }
-}
+const checkInputs = (inputs: EvalInputs) => checkBanking77Inputs(inputs, 'escalation');
 
 /** The figures of one threshold in the `--json` line, rounded to 4 decimals. */
 function jsonFigures(figures: ThresholdFigures) {

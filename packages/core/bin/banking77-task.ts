@@ -14,8 +14,15 @@ export const banking77Defaults = { shots: 10, seed: 2024 } as const;
 
 const count = (value: number) => value.toLocaleString('en-US');
 
-/** Where the evaluation rows come from: a file, or rows held out of `--train`. */
-function checkInputs(inputs: EvalInputs): void {
+/**
+ * Where the evaluation rows of a BANKING77 task come from: a file, or rows held out of
+ * `--train` (one of the two). `task` names the task in the message.
+ *
+ * @throws {InvalidInputError} when both or neither are given.
+ * @example
+ * checkBanking77Inputs(inputs, 'escalation')
+ */
+export function checkBanking77Inputs(inputs: EvalInputs, task = 'banking77'): void {
   if (inputs.file !== undefined && inputs.holdoutPerClass !== undefined) {
     throw new InvalidInputError({
       parameter: 'holdoutPerClass',
@@ -26,11 +33,11 @@ function checkInputs(inputs: EvalInputs): void {
   if (inputs.file === undefined && inputs.holdoutPerClass === undefined) {
     throw new InvalidInputError({
       parameter: 'file',
-      message:
-        'banking77 needs --file <path> (rows to evaluate on) or --holdout-per-class <n> (evaluate on n rows per intent held out of --train, e.g. 20).',
+      message: `${task} needs --file <path> (rows to evaluate on) or --holdout-per-class <n> (evaluate on n rows per intent held out of --train, e.g. 20).`,
     });
   }
 }
+const checkInputs = (inputs: EvalInputs) => checkBanking77Inputs(inputs);
 
 /** A labelled row as the split takes and returns it. */
 type Row = { text: string; label: string };
