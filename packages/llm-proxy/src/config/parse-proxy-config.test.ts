@@ -47,7 +47,12 @@ describe('parseProxyConfig', () => {
       timeoutMs: 60_000,
       retries: 2,
     });
-    expect(config.server).toEqual({ port: 8787, host: '127.0.0.1', bodyLimitBytes: 1_048_576 });
+    expect(config.server).toEqual({
+      port: 8787,
+      host: '127.0.0.1',
+      bodyLimitBytes: 1_048_576,
+      redactionThreads: 1,
+    });
     expect(config.state).toEqual({
       kind: 'sqlite',
       path: '/etc/proxy/proxy.db',

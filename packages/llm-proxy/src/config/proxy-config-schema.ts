@@ -117,6 +117,11 @@ const serverSchema = z.strictObject({
   port: z.number().int().min(0).max(65_535).default(8787),
   host: z.string().min(1).default('127.0.0.1'),
   bodyLimitBytes: positiveInteger.default(1_048_576),
+  /**
+   * Worker threads that redact prompts (core's `redactPII`) off the event loop that relays the
+   * streams; 0 redacts on the event loop.
+   */
+  redactionThreads: z.number().int().min(0).max(64).default(1),
 });
 
 /**
@@ -132,7 +137,12 @@ export const proxyConfigSchema = z.strictObject({
   models: z.array(modelSchema).min(1),
   upstreams: z.array(upstreamSchema).min(1),
   state: stateSchema.default({ kind: 'sqlite', path: 'proxy.db', synchronous: 'normal' }),
-  server: serverSchema.default({ port: 8787, host: '127.0.0.1', bodyLimitBytes: 1_048_576 }),
+  server: serverSchema.default({
+    port: 8787,
+    host: '127.0.0.1',
+    bodyLimitBytes: 1_048_576,
+    redactionThreads: 1,
+  }),
 });
 
 /**

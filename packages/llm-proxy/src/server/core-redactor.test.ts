@@ -16,19 +16,30 @@ import { coreRedactor } from './core-redactor.js';
 let openai: FakeUpstreamServer;
 let proxy: TestProxy;
 
-beforeEach(async () => {
-  openai = await startFakeUpstreamServer();
-  proxy = await startTestProxy(testConfig({ openai: openai.url, anthropic: openai.url }), {
-    redactor: coreRedactor,
+// The same behaviour whether core's redactPII runs on the event loop (coreRedactor) or in the
+// proxy's redaction thread (its default, server.redactionThreads).
+const placements = [
+  { where: 'on the event loop', threads: 0, redactor: coreRedactor },
+  { where: 'in a redaction thread', threads: 1, redactor: 'default' as const },
+];
+
+describe.each(placements)('the default redactor, @ondevice/core redactPII, $where', (placement) => {
+  const configOf = () => {
+    const config = testConfig({ openai: openai.url, anthropic: openai.url });
+    config.server.redactionThreads = placement.threads;
+    return config;
+  };
+
+  beforeEach(async () => {
+    openai = await startFakeUpstreamServer();
+    proxy = await startTestProxy(configOf(), { redactor: placement.redactor });
   });
-});
 
-afterEach(async () => {
-  await proxy.close({ drainMs: 100 });
-  await openai.close();
-});
+  afterEach(async () => {
+    await proxy.close({ drainMs: 100 });
+    await openai.close();
+  });
 
-describe('the default redactor: @ondevice/core redactPII', () => {
   it('masks an email and a phone number before the upstream; the answer is not restored', async () => {
     openai.reply(openAIStreamReply({ pieces: ['I will write to [EMAIL_1].'] }));
     const client = new OpenAI({ baseURL: proxy.baseURL, apiKey: keys.acme, maxRetries: 0 });
@@ -49,6 +60,18 @@ describe('the default redactor: @ondevice/core redactPII', () => {
     await expect
       .poll(async () => (await proxy.store.auditRecords('acme'))[0]?.redactions)
       .toMatchObject({ EMAIL: 1, PHONE: 1 });
+  });
+
+  it('masks a name that only the name model finds', async () => {
+    openai.reply(openAIStreamReply({ pieces: ['ok'] }));
+    const client = new OpenAI({ baseURL: proxy.baseURL, apiKey: keys.acme, maxRetries: 0 });
+    await client.chat.completions.create({
+      model: 'small',
+      messages: [{ role: 'user', content: 'Yesterday Maria Lopez asked about the refund.' }],
+    });
+    expect(openai.requests[0]?.body.messages).toEqual([
+      { role: 'user', content: 'Yesterday [PERSON_1] asked about the refund.' },
+    ]);
   });
 
   it('numbers placeholders across a conversation', async () => {
@@ -89,9 +112,9 @@ describe('the default redactor: @ondevice/core redactPII', () => {
   });
 
   it('a prompt longer than the redactor takes is a 413, not an error of the proxy', async () => {
-    const config = testConfig({ openai: openai.url, anthropic: openai.url });
+    const config = configOf();
     config.server.bodyLimitBytes = 4_000_000;
-    const roomy = await startTestProxy(config, { redactor: coreRedactor });
+    const roomy = await startTestProxy(config, { redactor: placement.redactor });
     try {
       const response = await fetch(`${roomy.baseURL}/chat/completions`, {
         method: 'POST',

@@ -1,7 +1,7 @@
 import { LimitExceededError } from '@ondevice/errors';
 import { ProxyConfigError } from '../errors/proxy-config-error.js';
 import { openAIError } from './openai-error.js';
-import type { RedactionPolicy, Redactor } from './redactor.js';
+import type { RedactionOutcome, RedactionPolicy, Redactor } from './redactor.js';
 
 interface CoreRedaction {
   redactPII(
@@ -32,7 +32,47 @@ let core: Promise<CoreRedaction> | undefined;
  * @example
  * createProxyApp({ config, store, upstreams, redactor: coreRedactor })
  */
-export const coreRedactor: Redactor = async (text, policy) => {
+export const coreRedactor: Redactor = async (text, policy) =>
+  redactionOutcome(await redactWithCore(text, policy));
+
+/**
+ * The outcome of a {@link CoreRedactionResult}; a text too long to redact is not sent: a 413
+ * (`prompt_too_long`) for the client to split it.
+ *
+ * @throws {HTTPException} 413 when the text was over the redactor's length.
+ * @example
+ * const outcome = redactionOutcome(await redactWithCore(text, policy))
+ */
+export function redactionOutcome(result: CoreRedactionResult): RedactionOutcome {
+  if ('outcome' in result) return result.outcome;
+  throw openAIError(413, {
+    message: `The prompt is longer than the proxy redacts in one request (${result.tooLong.toLocaleString('en-US')} characters); send less.`,
+    type: 'invalid_request_error',
+    code: 'prompt_too_long',
+  });
+}
+
+/**
+ * What {@link redactWithCore} gave, as plain data (it crosses a thread): the outcome, or the
+ * redactor's longest text when `text` was longer.
+ *
+ * @example
+ * const result: CoreRedactionResult = { outcome: { blocked: false, text: 'Hi [PERSON_1]', counts: { PERSON: 1 } } }
+ */
+export type CoreRedactionResult = { outcome: RedactionOutcome } | { tooLong: number };
+
+/**
+ * `@ondevice/core`'s `redactPII` with a tenant's policy, its blocked and too-long answers as
+ * data: what {@link coreRedactor} runs on the event loop and the redaction threads run off it.
+ *
+ * @throws {ProxyConfigError} when this `@ondevice/core` has no `redactPII`.
+ * @example
+ * const result = await redactWithCore('Mail maria@example.com', policy) // { outcome: { blocked: false, text: 'Mail [EMAIL_1]', … } }
+ */
+export async function redactWithCore(
+  text: string,
+  policy: RedactionPolicy,
+): Promise<CoreRedactionResult> {
   core ??= import('@ondevice/core').then((module) => {
     const candidate = module as unknown as Partial<CoreRedaction>;
     if (typeof candidate.redactPII !== 'function' || candidate.PiiBlockedError === undefined) {
@@ -47,18 +87,11 @@ export const coreRedactor: Redactor = async (text, policy) => {
   const { redactPII, PiiBlockedError } = await core;
   try {
     const result = await redactPII(text, policy);
-    return { blocked: false, text: result.text, counts: result.counts };
+    return { outcome: { blocked: false, text: result.text, counts: result.counts } };
   } catch (error) {
     if (PiiBlockedError.isInstance(error))
-      return { blocked: true, types: [...error.types], counts: error.counts };
-    if (LimitExceededError.isInstance(error)) {
-      // Not redacted, so not sent: a prompt over the redactor's length is the client's to split.
-      throw openAIError(413, {
-        message: `The prompt is longer than the proxy redacts in one request (${error.maximum.toLocaleString('en-US')} characters); send less.`,
-        type: 'invalid_request_error',
-        code: 'prompt_too_long',
-      });
-    }
+      return { outcome: { blocked: true, types: [...error.types], counts: error.counts } };
+    if (LimitExceededError.isInstance(error)) return { tooLong: error.maximum };
     throw error;
   }
-};
+}

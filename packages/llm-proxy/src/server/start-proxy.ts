@@ -2,6 +2,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createProxyApp, type ProxyAppOptions } from './create-proxy-app.js';
+import { createJsonLogger } from './proxy-logger.js';
+import { errorName } from './request-record.js';
+import { createThreadRedactor } from './thread-redactor.js';
 
 /**
  * Options of {@link startProxy}: those of the app, and where to listen.
@@ -44,7 +47,26 @@ export interface RunningProxy {
  * process.on('SIGTERM', () => void proxy.close({ drainMs: 10_000 }))
  */
 export async function startProxy(options: StartProxyOptions): Promise<RunningProxy> {
-  const proxy = createProxyApp(options);
+  // Without a redactor of the caller's: core's redactPII in `server.redactionThreads` threads.
+  const threads = options.config.server.redactionThreads;
+  const logger = options.logger ?? createJsonLogger();
+  const owned =
+    options.redactor === undefined && threads > 0
+      ? createThreadRedactor({
+          threads,
+          onThreadError: (error) =>
+            logger.log({
+              level: 'error',
+              event: 'redaction-thread-failed',
+              message: errorName(error),
+            }),
+        })
+      : undefined;
+  const proxy = createProxyApp({
+    ...options,
+    logger,
+    ...(owned ? { redactor: owned.redactor } : {}),
+  });
   const host = options.host ?? options.config.server.host;
   const clock = options.clock ?? Date.now;
   const { server, info } = await new Promise<{
@@ -74,6 +96,7 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
         httpServer.closeAllConnections();
         await closed;
         await Promise.all([...options.upstreams.values()].map((upstream) => upstream.close?.()));
+        await owned?.close();
       })();
       return closing;
     },

@@ -75,7 +75,7 @@ export function testConfig(
       },
     ],
     state: { kind: 'sqlite', path: ':memory:' },
-    server: { port: 0, host: '127.0.0.1', bodyLimitBytes: 64 * 1024 },
+    server: { port: 0, host: '127.0.0.1', bodyLimitBytes: 64 * 1024, redactionThreads: 0 },
   };
   edit(config);
   return parseProxyConfig(config);
@@ -90,10 +90,18 @@ export interface TestProxy extends RunningProxy {
   baseURL: string;
 }
 
-/** Starts the proxy on `config`, with its real upstreams (keys from {@link providerKeys}) unless given. */
+/**
+ * Starts the proxy on `config`, with its real upstreams (keys from {@link providerKeys}) unless
+ * given, and the fake redactor unless given (`'default'`: the proxy's own, core's redactPII in
+ * `config.server.redactionThreads` threads).
+ */
 export async function startTestProxy(
   config: ProxyConfig,
-  options: { upstreams?: Map<string, ChatUpstream>; redactor?: Redactor; store?: ProxyStore } = {},
+  options: {
+    upstreams?: Map<string, ChatUpstream>;
+    redactor?: Redactor | 'default';
+    store?: ProxyStore;
+  } = {},
 ): Promise<TestProxy> {
   const store = options.store ?? (await openSqliteStore({ path: ':memory:' }));
   const logs: string[] = [];
@@ -111,7 +119,7 @@ export async function startTestProxy(
     config,
     store,
     upstreams,
-    redactor: options.redactor ?? fakeRedactor,
+    ...(options.redactor === 'default' ? {} : { redactor: options.redactor ?? fakeRedactor }),
     sleep: async () => undefined,
     logger: {
       log: (record) => {
