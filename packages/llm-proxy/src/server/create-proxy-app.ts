@@ -132,10 +132,12 @@ export function createProxyApp(options: ProxyAppOptions): ProxyApp {
     }
     if (record.deferred) {
       // A stream ends after this middleware: release it when its body is done or cancelled.
-      record.onBodyEnd = () => {
+      const ended = () => {
         clientSignal.removeEventListener('abort', onClientAbort);
         release(record);
       };
+      if (record.bodyEnded) ended();
+      else record.onBodyEnd = ended;
     }
   });
 

@@ -1,6 +1,10 @@
 import OpenAI from 'openai';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashApiKey } from '../hash-api-key.js';
+import { openSqliteStore } from '../state/sqlite-store.js';
+import { fakeRedactor } from '../test-support/fake-redactor.test.support.js';
+import { createUpstreams } from '../upstreams/create-upstreams.js';
+import { createProxyApp } from './create-proxy-app.js';
 import { openAIStreamReply } from '../test-support/fake-openai.test.support.js';
 import {
   hangingReply,
@@ -226,6 +230,74 @@ describe('chat completions through the official openai SDK', () => {
     // 'Say hello' is 9 characters: 3 tokens; the answer's 8 characters: 2 tokens.
     expect(completion.usage).toMatchObject({ prompt_tokens: 3, completion_tokens: 2 });
     expect((await audited())[0]).toMatchObject({ tokensIn: 3, tokensOut: 2 });
+  });
+});
+
+describe('the app on another runtime (its fetch, no @hono/node-server)', () => {
+  async function webApp() {
+    const store = await openSqliteStore({ path: ':memory:' });
+    const config = testConfig({ openai: openai.url, anthropic: anthropic.url });
+    const app = createProxyApp({
+      config,
+      store,
+      upstreams: createUpstreams(config, new Map([['openai', providerKeys.openai]])),
+      redactor: fakeRedactor,
+      logger: { log: () => undefined },
+    });
+    const post = (body: unknown) =>
+      app.fetch(
+        new Request('http://proxy.test/v1/chat/completions', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${keys.acme}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+      );
+    return { app, store, post };
+  }
+
+  it('streams the same SSE lines through a web stream, and audits the stream', async () => {
+    const { store, post, app } = await webApp();
+    try {
+      openai.reply(openAIStreamReply({ pieces: ['a', 'b'] }));
+      const response = await post({ ...hello, stream: true });
+      expect(response.headers.get('content-type')).toContain('text/event-stream');
+      expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      const events = (await response.text()).split('\n\n').filter(Boolean);
+      expect(events.at(-1)).toBe('data: [DONE]');
+      const text = events
+        .slice(0, -1)
+        .map((event) => JSON.parse(event.slice(6)).choices[0]?.delta?.content ?? '')
+        .join('');
+      expect(text).toBe('ab');
+      await expect.poll(() => app.activeRequests).toBe(0);
+      expect(await store.auditRecords('acme')).toMatchObject([{ outcome: 'ok', status: 200 }]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('a cancelled body aborts the upstream; audited as client-aborted', async () => {
+    const { store, post, app } = await webApp();
+    try {
+      openai.reply(
+        openAIStreamReply({
+          pieces: Array.from({ length: 200 }, (_, index) => `w${index} `),
+          pauseMs: 10,
+          every: 40,
+        }),
+      );
+      const response = await post({ ...hello, stream: true });
+      const reader = response.body!.getReader();
+      await reader.read();
+      await reader.cancel();
+      await expect.poll(() => openai.requests[0]?.aborted, { timeout: 5000 }).toBe(true);
+      await expect.poll(() => app.activeRequests).toBe(0);
+      expect(await store.auditRecords('acme')).toMatchObject([
+        { outcome: 'client-aborted', status: 499 },
+      ]);
+    } finally {
+      await store.close();
+    }
   });
 });
 
@@ -621,6 +693,18 @@ describe('CORS and shutdown', () => {
     });
     expect(other.status).toBe(403);
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    // A stream's head is written by its handler: the same CORS headers and request id.
+    openai.reply(openAIStreamReply({ pieces: ['hi'] }));
+    const streamed = await call('/v1/chat/completions', {
+      key: keys.acme,
+      body: { ...hello, stream: true },
+      headers: { origin: 'https://app.acme.test' },
+    });
+    expect(streamed.headers.get('access-control-allow-origin')).toBe('https://app.acme.test');
+    expect(streamed.headers.get('access-control-expose-headers')).toBe('retry-after, x-request-id');
+    expect(streamed.headers.get('vary')).toBe('Origin');
+    expect(streamed.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await streamed.text()).endsWith('data: [DONE]\n\n')).toBe(true);
   });
 
   it('close() drains a running stream, then stops', async () => {

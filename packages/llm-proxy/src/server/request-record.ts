@@ -36,6 +36,8 @@ export interface RequestRecord {
   deferred: boolean;
   /** A deferred request's body calls this once, when it has ended (read to the end or cancelled). */
   onBodyEnd?: () => void;
+  /** Set when a deferred request's body has ended (before or after `onBodyEnd` was given). */
+  bodyEnded?: boolean;
   /** Aborted when the client disconnects or the proxy shuts down; stops the upstream. */
   readonly controller: AbortController;
   /** Who aborted `controller`. */

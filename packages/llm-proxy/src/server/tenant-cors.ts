@@ -56,11 +56,30 @@ export function tenantCors(options: TenantCorsOptions) {
     // Before authentication (a 401), any tenant's origin may read the error.
     const allowed = tenant ? tenant.corsOrigins.includes(origin) : anyTenant.has(origin);
     if (allowed) {
-      c.res.headers.set('access-control-allow-origin', origin);
-      c.res.headers.set('access-control-expose-headers', 'retry-after, x-request-id');
-      c.res.headers.append('vary', 'Origin');
+      for (const [name, value] of Object.entries(corsHeadersFor(origin, [origin])))
+        if (name === 'vary') c.res.headers.append(name, value);
+        else c.res.headers.set(name, value);
     }
   });
+}
+
+/**
+ * The CORS headers of an answer to `origin` when `allowedOrigins` holds it (none otherwise):
+ * what {@link tenantCors} adds after the handler, for a handler that writes its head itself.
+ *
+ * @example
+ * corsHeadersFor('https://app.example.com', tenant.corsOrigins) // { 'access-control-allow-origin': …, … }
+ */
+export function corsHeadersFor(
+  origin: string | undefined,
+  allowedOrigins: readonly string[],
+): Record<string, string> {
+  if (origin === undefined || !allowedOrigins.includes(origin)) return {};
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-expose-headers': 'retry-after, x-request-id',
+    vary: 'Origin',
+  };
 }
 
 /**
