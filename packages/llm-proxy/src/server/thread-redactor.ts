@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { type CoreRedactionResult, coreRedactor, redactionOutcome } from './core-redactor.js';
+import {
+  type CoreRedactionResult,
+  coreRedactor,
+  redactionOutcome,
+  redactWithCore,
+} from './core-redactor.js';
 import type { RedactionPolicy, Redactor } from './redactor.js';
 
 /**
@@ -76,11 +81,9 @@ export function createThreadRedactor(options: ThreadRedactorOptions = {}): Threa
   let closed = false;
   let nextId = 0;
 
+  // A text its thread could not answer: the same core call, here (its result goes the same way).
   const onEventLoop = (pending: Pending) =>
-    coreRedactor(pending.text, pending.policy).then(
-      (outcome) => pending.resolve({ outcome }),
-      pending.reject,
-    );
+    redactWithCore(pending.text, pending.policy).then(pending.resolve, pending.reject);
 
   const fail = (slot: number, thread: Thread, error: unknown) => {
     if (threads[slot] !== thread) return;
