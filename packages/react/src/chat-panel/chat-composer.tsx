@@ -66,7 +66,10 @@ export function ChatComposer({
         onChange={(event) => onDraftChange(event.target.value)}
         onKeyDown={(event: KeyboardEvent<HTMLTextAreaElement>) => {
           // Enter while an input method composes a word confirms the word, not the message.
-          if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return;
+          // Safari reports that Enter after compositionend, with isComposing false and the
+          // keyCode 229 of an input method's key.
+          if (event.key !== 'Enter' || event.shiftKey) return;
+          if (event.nativeEvent.isComposing || event.keyCode === 229) return;
           event.preventDefault();
           send();
         }}

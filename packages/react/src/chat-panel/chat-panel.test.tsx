@@ -206,7 +206,10 @@ describe('<ChatPanel>', () => {
     const { actions } = renderPanel({ defaultDraft: 'にほんご' });
     fireEvent.keyDown(parts().input, { key: 'Enter', isComposing: true });
     expect(actions.onSend).not.toHaveBeenCalled();
-    fireEvent.keyDown(parts().input, { key: 'Enter' });
+    // Safari: the confirming Enter comes after compositionend, with the input method's keyCode.
+    fireEvent.keyDown(parts().input, { key: 'Enter', keyCode: 229 });
+    expect(actions.onSend).not.toHaveBeenCalled();
+    fireEvent.keyDown(parts().input, { key: 'Enter', keyCode: 13 });
     expect(actions.onSend).toHaveBeenCalledWith('にほんご');
   });
 
