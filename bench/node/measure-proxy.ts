@@ -12,6 +12,7 @@ import {
 } from '../proxy/bench-processes.js';
 import { fakeUpstreamModels, heldStream, streamPieces } from '../proxy/fake-upstream-wire.js';
 import { type HeldTimings, heldStreams } from '../proxy/held-streams.js';
+import type { ProcessProbe } from '../proxy/process-probe-figures.js';
 import {
   type PostTarget,
   type TimedResponse,
@@ -35,6 +36,11 @@ export const proxyJob = {
   /** (d) streams held open together: one opened every `heldEveryMs`, each about 12 s long. */
   held: 1_000,
   heldEveryMs: 10,
+  /**
+   * (d) rounds by load, the targets taking turns in each: a round's p99 swings by half between
+   * runs on this machine, so the target's load is measured three times and judged on them pooled.
+   */
+  heldRounds: { coarse: 3, fine: 1 },
   /** (c) streams sent at once. */
   concurrent: 1_000,
   /** (c) rounds per target, cold and warm each, the targets alternating. */
@@ -130,14 +136,15 @@ export const heldTargetNames: readonly HeldTargetName[] = [
 ];
 
 /**
- * One target's (d): {@link HeldTimings} and the CPU time of the proxy (or pipe) process over
- * the round (NaN for direct).
+ * One target's (d): {@link HeldTimings}, and the CPU time of the proxy (or pipe) process over
+ * the round (NaN for direct) with its GC pauses and event-loop delay (none for direct).
  *
  * @example
- * const run: HeldRun = { ...timings, proxyCpuMs: 9_800 }
+ * const run: HeldRun = { ...timings, proxyCpuMs: 9_800, probe: await pipe.probe() }
  */
 export interface HeldRun extends HeldTimings {
   proxyCpuMs: number;
+  probe?: ProcessProbe;
 }
 
 /**
@@ -151,8 +158,11 @@ export interface ProxyRun {
   streamed: Record<ProxyTargetName, SequentialTimings>;
   /** Errors of (a) and (b) together, by target and kind. */
   sequentialErrors: Record<ProxyTargetName, Record<string, number>>;
-  /** (d) {@link proxyJob.held} streams open together, opened at a steady pace, by load. */
-  held: Record<HeldLoad, Record<HeldTargetName, HeldRun>>;
+  /**
+   * (d) {@link proxyJob.held} streams open together, opened at a steady pace: by load and target,
+   * one run per round ({@link proxyJob.heldRounds}).
+   */
+  held: Record<HeldLoad, Record<HeldTargetName, HeldRun[]>>;
   /** (c) cold: each stream opens its connection in the round. */
   concurrent: Record<ProxyTargetName, ConcurrentTimings>;
   /** (c) warm: the round's connections opened (keep-alive) just before it. */
@@ -265,35 +275,49 @@ export async function measureProxy(log: Log): Promise<ProxyRun> {
     for (const agent of Object.values(agents)) agent.destroy();
 
     const pipe = await startPipeProxy(upstream.url);
-    const held = { coarse: {}, fine: {} } as Record<HeldLoad, Record<HeldTargetName, HeldRun>>;
+    const noRuns = () =>
+      Object.fromEntries(heldTargetNames.map((name) => [name, [] as HeldRun[]])) as Record<
+        HeldTargetName,
+        HeldRun[]
+      >;
+    const held: Record<HeldLoad, Record<HeldTargetName, HeldRun[]>> = {
+      coarse: noRuns(),
+      fine: noRuns(),
+    };
     try {
       for (const load of ['coarse', 'fine'] as const) {
-        for (const name of heldTargetNames) {
-          await sleep(1_000);
-          const pid = name === 'pipe' ? pipe.pid : running.pid;
-          const cpuBefore = await cpuMilliseconds(pid);
-          const target =
-            name === 'pipe'
-              ? { url: `${pipe.url}/v1/chat/completions` }
-              : (({ url, apiKey }) => ({ url, ...(apiKey ? { apiKey } : {}) }))(
-                  targetOf(name, agents[name]),
-                );
-          const timings = await heldStreams(
-            target,
-            { model: heldLoadModels[load], count: proxyJob.held, everyMs: proxyJob.heldEveryMs },
-            `${load}-${name}`,
-            upstream.url,
-          );
-          // Settlement and audit records are written just after each stream's last byte.
-          await sleep(1_000);
-          held[load][name] = {
-            ...timings,
-            proxyCpuMs: name === 'direct' ? Number.NaN : (await cpuMilliseconds(pid)) - cpuBefore,
-          };
-          if (name === 'proxy' || name === 'proxy, all allowed') proxyAnswers += timings.completed;
-          log(
-            `  (d) ${load}, ${name}: ${proxyJob.held} streams, at most ${timings.peakOpen} open together, in ${(timings.wallMs / 1000).toFixed(1)} s, errors ${sumOf(timings.errors)}`,
-          );
+        for (let round = 0; round < proxyJob.heldRounds[load]; round++) {
+          for (const name of heldTargetNames) {
+            await sleep(1_000);
+            const relay = name === 'direct' ? undefined : name === 'pipe' ? pipe : running;
+            const pid = name === 'pipe' ? pipe.pid : running.pid;
+            await relay?.probe(); // from here
+            const cpuBefore = await cpuMilliseconds(pid);
+            const target =
+              name === 'pipe'
+                ? { url: `${pipe.url}/v1/chat/completions` }
+                : (({ url, apiKey }) => ({ url, ...(apiKey ? { apiKey } : {}) }))(
+                    targetOf(name, agents[name]),
+                  );
+            const timings = await heldStreams(
+              target,
+              { model: heldLoadModels[load], count: proxyJob.held, everyMs: proxyJob.heldEveryMs },
+              `${load}-${name}`,
+              upstream.url,
+            );
+            // Settlement and audit records are written just after each stream's last byte.
+            await sleep(1_000);
+            held[load][name].push({
+              ...timings,
+              proxyCpuMs: name === 'direct' ? Number.NaN : (await cpuMilliseconds(pid)) - cpuBefore,
+              ...(relay ? { probe: await relay.probe() } : {}),
+            });
+            if (name === 'proxy' || name === 'proxy, all allowed')
+              proxyAnswers += timings.completed;
+            log(
+              `  (d) ${load}, round ${round + 1}, ${name}: ${proxyJob.held} streams, at most ${timings.peakOpen} open together, in ${(timings.wallMs / 1000).toFixed(1)} s, errors ${sumOf(timings.errors)}`,
+            );
+          }
         }
       }
     } finally {

@@ -13,6 +13,7 @@ import {
   proxyJob,
   proxyTargetNames,
 } from './measure-proxy.js';
+import type { ProcessProbe } from '../proxy/process-probe-figures.js';
 import { percentile } from './typing-latency.js';
 
 /**
@@ -79,13 +80,15 @@ export interface ConcurrentFigures {
 }
 
 /**
- * One target's (d) figures.
+ * One target's (d) figures, its rounds pooled: percentiles over every stream (and chunk) of every
+ * round, added latency as the pooled percentile minus direct's; each round's added p99 beside.
  *
  * @example
  * const figures: HeldFigures = { firstTokenMs: { p50: 3, p99: 9 }, chunkDelayMs: { p50: 0.4, p99: 3 }, peakOpen: 1000, … }
  */
 export interface HeldFigures {
   name: HeldTargetName;
+  rounds: number;
   /** Request to the first content chunk. */
   firstTokenMs: Spread;
   /** The fake upstream's write of a content chunk to its receipt by the client. */
@@ -93,14 +96,22 @@ export interface HeldFigures {
   /** The target's percentiles − direct's (undefined for direct). */
   addedFirstTokenMs?: Spread;
   addedChunkDelayMs?: Spread;
-  /** The most streams open together. */
+  /** Round by round: the target's p99 − direct's p99 of the same round (undefined for direct). */
+  addedP99ByRound?: { firstTokenMs: number; chunkDelayMs: number }[];
+  /** The fewest streams open together at the peak of a round. */
   peakOpen: number;
   completed: number;
   errors: Record<string, number>;
   errorCount: number;
+  /** Mean wall time of a round. */
   wallSeconds: number;
   /** The proxy (or pipe) process's CPU time per stream (undefined for direct). */
   proxyCpuMsPerStream?: number;
+  /**
+   * The proxy (or pipe) process over its rounds (not for direct): GC pauses summed (the longest
+   * of all), event-loop delay as the highest round's p99 and max.
+   */
+  relay?: ProcessProbe;
 }
 
 /**
@@ -121,24 +132,90 @@ const difference = (proxy: Spread, direct: Spread): Spread => ({
   p99: round(proxy.p99 - direct.p99, 2),
 });
 
-function heldFigures(name: HeldTargetName, held: HeldRun, direct: HeldRun): HeldFigures {
+function mergeErrors(runs: readonly HeldRun[]): Record<string, number> {
+  const errors: Record<string, number> = {};
+  for (const run of runs)
+    for (const [kind, count] of Object.entries(run.errors))
+      errors[kind] = (errors[kind] ?? 0) + count;
+  return errors;
+}
+
+/** The probes of a process's rounds as one: pauses summed, longest of all, the worst delays. */
+export function mergeProbes(probes: readonly ProcessProbe[]): ProcessProbe | undefined {
+  if (probes.length === 0) return undefined;
+  const pauses = (pick: (probe: ProcessProbe) => ProcessProbe['minorGc']) => ({
+    count: probes.reduce((total, probe) => total + pick(probe).count, 0),
+    totalMs: round(
+      probes.reduce((total, probe) => total + pick(probe).totalMs, 0),
+      2,
+    ),
+    maxMs: Math.max(...probes.map((probe) => pick(probe).maxMs)),
+  });
+  return {
+    minorGc: pauses((probe) => probe.minorGc),
+    majorGc: pauses((probe) => probe.majorGc),
+    loopDelayMs: {
+      p50: Math.max(...probes.map((probe) => probe.loopDelayMs.p50)),
+      p99: Math.max(...probes.map((probe) => probe.loopDelayMs.p99)),
+      max: Math.max(...probes.map((probe) => probe.loopDelayMs.max)),
+    },
+  };
+}
+
+/**
+ * A (d) target's figures from its rounds, beside direct's rounds (the same count, in order).
+ *
+ * @example
+ * const figures = heldTargetFigures('proxy', run.held.coarse.proxy, run.held.coarse.direct)
+ */
+export function heldTargetFigures(
+  name: HeldTargetName,
+  runs: readonly HeldRun[],
+  direct: readonly HeldRun[],
+): HeldFigures {
   const isProxy = name !== 'direct';
-  const firstTokenMs = spreadOf(held.firstTokenMs);
-  const chunkDelayMs = spreadOf(held.chunkDelayMs);
+  const pooled = (pick: (run: HeldRun) => readonly number[]) =>
+    spreadOf(runs.flatMap((run) => [...pick(run)]));
+  const firstTokenMs = pooled((run) => run.firstTokenMs);
+  const chunkDelayMs = pooled((run) => run.chunkDelayMs);
+  const directSpread = (pick: (run: HeldRun) => readonly number[]) =>
+    spreadOf(direct.flatMap((run) => [...pick(run)]));
+  const relay = mergeProbes(runs.flatMap((run) => (run.probe ? [run.probe] : [])));
   return {
     name,
+    rounds: runs.length,
     firstTokenMs,
     chunkDelayMs,
-    peakOpen: held.peakOpen,
-    completed: held.completed,
-    errors: held.errors,
-    errorCount: sum(held.errors),
-    wallSeconds: round(held.wallMs / 1000, 1),
+    peakOpen: Math.min(...runs.map((run) => run.peakOpen)),
+    completed: runs.reduce((total, run) => total + run.completed, 0),
+    errors: mergeErrors(runs),
+    errorCount: sum(mergeErrors(runs)),
+    wallSeconds: round(runs.reduce((total, run) => total + run.wallMs, 0) / runs.length / 1000, 1),
     ...(isProxy
       ? {
-          addedFirstTokenMs: difference(firstTokenMs, spreadOf(direct.firstTokenMs)),
-          addedChunkDelayMs: difference(chunkDelayMs, spreadOf(direct.chunkDelayMs)),
-          proxyCpuMsPerStream: round(held.proxyCpuMs / proxyJob.held, 2),
+          addedFirstTokenMs: difference(
+            firstTokenMs,
+            directSpread((run) => run.firstTokenMs),
+          ),
+          addedChunkDelayMs: difference(
+            chunkDelayMs,
+            directSpread((run) => run.chunkDelayMs),
+          ),
+          addedP99ByRound: runs.map((run, index) => ({
+            firstTokenMs: round(
+              spreadOf(run.firstTokenMs).p99 - spreadOf(direct[index]?.firstTokenMs ?? []).p99,
+              2,
+            ),
+            chunkDelayMs: round(
+              spreadOf(run.chunkDelayMs).p99 - spreadOf(direct[index]?.chunkDelayMs ?? []).p99,
+              2,
+            ),
+          })),
+          proxyCpuMsPerStream: round(
+            runs.reduce((total, run) => total + run.proxyCpuMs, 0) / (proxyJob.held * runs.length),
+            2,
+          ),
+          ...(relay ? { relay } : {}),
         }
       : {}),
   };
@@ -260,7 +337,7 @@ export function buildProxyReport(
     load,
     ...heldLoadStream(load),
     targets: heldTargetNames.map((name) =>
-      heldFigures(name, run.held[load][name], run.held[load].direct),
+      heldTargetFigures(name, run.held[load][name], run.held[load].direct),
     ),
   }));
   const judged = held.find((load) => load.load === 'coarse')?.targets ?? [];
@@ -286,6 +363,21 @@ export function buildProxyReport(
       (heldProxy?.addedChunkDelayMs?.p99 ?? Number.POSITIVE_INFINITY) <= 10 &&
       judged.every((target) => target.errorCount === 0 && target.peakOpen >= proxyJob.held),
   };
+}
+
+/**
+ * A (d) target's added p99 round by round, `23.1, 77.5, 41.0; 7.2, 24.3, 9.9` (first token; chunk),
+ * or `` for direct.
+ *
+ * @example
+ * byRoundText(figures) // '23.1, 77.5; 7.2, 24.3'
+ */
+export function byRoundText(target: HeldFigures): string {
+  const rounds = target.addedP99ByRound;
+  if (!rounds) return '';
+  const list = (pick: (round: { firstTokenMs: number; chunkDelayMs: number }) => number) =>
+    rounds.map((round) => pick(round).toFixed(1)).join(', ');
+  return `${list((round) => round.firstTokenMs)}; ${list((round) => round.chunkDelayMs)}`;
 }
 
 /**
@@ -360,13 +452,17 @@ export function formatProxyLines(report: ProxyReport): string {
       'added first token p50/p99',
       'chunk delay p50/p99',
       'added per chunk p50/p99',
+      'added p99 by round (first token; chunk)',
       'CPU/stream',
+      'scavenges n, total, max',
+      'major GC n, max',
+      'loop delay p99/max',
       'peak open',
       'errors',
     ],
     ...report.held.flatMap((load) =>
       load.targets.map((target) => [
-        `${load.load} (${load.chunks}×${load.delayMs} ms), ${target.name}`,
+        `${load.load} (${load.chunks}×${load.delayMs} ms, ${target.rounds} round${target.rounds === 1 ? '' : 's'}), ${target.name}`,
         `${target.firstTokenMs.p50.toFixed(1)}/${target.firstTokenMs.p99.toFixed(1)}`,
         target.addedFirstTokenMs
           ? `${target.addedFirstTokenMs.p50.toFixed(1)}/${target.addedFirstTokenMs.p99.toFixed(1)}`
@@ -375,7 +471,17 @@ export function formatProxyLines(report: ProxyReport): string {
         target.addedChunkDelayMs
           ? `${target.addedChunkDelayMs.p50.toFixed(1)}/${target.addedChunkDelayMs.p99.toFixed(1)}`
           : '',
+        byRoundText(target),
         target.proxyCpuMsPerStream === undefined ? '' : target.proxyCpuMsPerStream.toFixed(1),
+        target.relay
+          ? `${target.relay.minorGc.count}, ${target.relay.minorGc.totalMs.toFixed(0)}, ${target.relay.minorGc.maxMs.toFixed(1)}`
+          : '',
+        target.relay
+          ? `${target.relay.majorGc.count}, ${target.relay.majorGc.maxMs.toFixed(1)}`
+          : '',
+        target.relay
+          ? `${target.relay.loopDelayMs.p99.toFixed(1)}/${target.relay.loopDelayMs.max.toFixed(1)}`
+          : '',
         String(target.peakOpen),
         errorText(target.errors),
       ]),

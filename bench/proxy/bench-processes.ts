@@ -5,10 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fakeUpstreamModels } from './fake-upstream-wire.js';
+import type { ProcessProbe } from './process-probe-figures.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const proxyCli = 'packages/llm-proxy/src/cli.ts';
 const sourceFlags = ['--import', 'tsx', '--conditions=@ondevice/source'];
+// The proxy and the pipe answer {@link ProbedChild.probe} through an IPC channel.
+const probeFlags = ['--import', './bench/proxy/process-probe.ts'];
 
 /**
  * The tenant keys of the bench config: `masked` has the default policy (every type masked, names
@@ -41,6 +44,33 @@ export interface BenchChild {
   stop(): Promise<void>;
 }
 
+/**
+ * A proxy or pipe of (o), started with bench/proxy/process-probe.ts.
+ *
+ * @example
+ * await pipe.probe(); …round…; const { minorGc, loopDelayMs } = await pipe.probe()
+ */
+export interface ProbedChild extends BenchChild {
+  /** Its GC pauses and event-loop delay since the last probe (or its start). */
+  probe(): Promise<ProcessProbe>;
+}
+
+function prober(child: ChildProcess): () => Promise<ProcessProbe> {
+  return () =>
+    new Promise<ProcessProbe>((resolve, reject) => {
+      const timeout = setTimeout(() => {
+        child.off('message', answer);
+        reject(new Error(`process ${child.pid} did not answer its probe`));
+      }, 10_000);
+      const answer = (message: unknown) => {
+        clearTimeout(timeout);
+        resolve(message as ProcessProbe);
+      };
+      child.once('message', answer);
+      child.send('probe');
+    });
+}
+
 function stopper(child: ChildProcess): () => Promise<void> {
   return () =>
     new Promise<void>((resolve) => {
@@ -61,26 +91,33 @@ function stopper(child: ChildProcess): () => Promise<void> {
  * const upstream = await startFakeUpstream(20, 5)
  */
 export function startFakeUpstream(chunks: number, delayMs: number): Promise<BenchChild> {
-  return startListeningChild(['bench/proxy/fake-upstream.ts', String(chunks), String(delayMs)]);
+  return startListeningChild('bench/proxy/fake-upstream.ts', [String(chunks), String(delayMs)])
+    .started;
 }
 
 /**
  * Starts bench/proxy/pipe-proxy.ts (the reference of (d): a bare node:http pipe to `upstreamUrl`)
- * in a child process; resolves once it listens.
+ * in a child process with bench/proxy/process-probe.ts, as the proxy; resolves once it listens.
  *
  * @example
  * const pipe = await startPipeProxy(upstream.url)
  */
-export function startPipeProxy(upstreamUrl: string): Promise<BenchChild> {
-  return startListeningChild(['bench/proxy/pipe-proxy.ts', upstreamUrl]);
+export async function startPipeProxy(upstreamUrl: string): Promise<ProbedChild> {
+  const { child, started } = startListeningChild('bench/proxy/pipe-proxy.ts', [upstreamUrl], true);
+  return { ...(await started), probe: prober(child) };
 }
 
-async function startListeningChild(args: string[]): Promise<BenchChild> {
-  const child = spawn(process.execPath, [...sourceFlags, ...args], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
+function startListeningChild(
+  script: string,
+  args: string[],
+  probed = false,
+): { child: ChildProcess; started: Promise<BenchChild> } {
+  const child = spawn(
+    process.execPath,
+    [...sourceFlags, ...(probed ? probeFlags : []), script, ...args],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit', ...(probed ? (['ipc'] as const) : [])] },
+  );
+  const started = new Promise<number>((resolve, reject) => {
     let text = '';
     child.stdout?.setEncoding('utf8');
     child.stdout?.on('data', (chunk: string) => {
@@ -88,9 +125,13 @@ async function startListeningChild(args: string[]): Promise<BenchChild> {
       const match = /listening (\d+)/.exec(text);
       if (match) resolve(Number(match[1]));
     });
-    child.once('exit', (code) => reject(new Error(`${args[0]} exited (${code})`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, pid: child.pid ?? 0, stop: stopper(child) };
+    child.once('exit', (code) => reject(new Error(`${script} exited (${code})`)));
+  }).then((port) => ({
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid ?? 0,
+    stop: stopper(child),
+  }));
+  return { child, started };
 }
 
 /**
@@ -99,7 +140,7 @@ async function startListeningChild(args: string[]): Promise<BenchChild> {
  * @example
  * const proxy = await startBenchProxy(upstream.url); await proxy.stop(); await proxy.verifyAudit()
  */
-export interface BenchProxy extends BenchChild {
+export interface BenchProxy extends ProbedChild {
   configFile: string;
   /** `ondevice-proxy audit verify --config …` in a child process: its exit code and output. */
   verifyAudit(): Promise<{ exitCode: number; output: string }>;
@@ -112,7 +153,8 @@ const sha256 = (key: string) => `sha256:${createHash('sha256').update(key).diges
 /**
  * Writes a temp config (two tenants, two models on one `openai-compatible` upstream at
  * `upstreamUrl`, SQLite state in the temp folder, no limits, default body limit) and starts
- * `ondevice-proxy --config` on it; its log lines go to a file there. Resolves once it listens.
+ * `ondevice-proxy --config` on it, with bench/proxy/process-probe.ts; its log lines go to a file
+ * there. Resolves once it listens.
  *
  * @example
  * const proxy = await startBenchProxy('http://127.0.0.1:40123')
@@ -146,11 +188,15 @@ export async function startBenchProxy(upstreamUrl: string): Promise<BenchProxy> 
   await writeFile(configFile, JSON.stringify(config, null, 2));
   const logFile = join(folder, 'proxy.log');
   const log = await open(logFile, 'w');
-  const child = spawn(process.execPath, [...sourceFlags, proxyCli, '--config', configFile], {
-    cwd: root,
-    stdio: ['ignore', log.fd, 'inherit'],
-    env: { ...process.env, BENCH_FAKE_UPSTREAM_KEY: 'sk-bench-dummy' },
-  });
+  const child = spawn(
+    process.execPath,
+    [...sourceFlags, ...probeFlags, proxyCli, '--config', configFile],
+    {
+      cwd: root,
+      stdio: ['ignore', log.fd, 'inherit', 'ipc'],
+      env: { ...process.env, BENCH_FAKE_UPSTREAM_KEY: 'sk-bench-dummy' },
+    },
+  );
   await log.close();
   let exited = false;
   child.once('exit', () => (exited = true));
@@ -168,6 +214,7 @@ export async function startBenchProxy(upstreamUrl: string): Promise<BenchProxy> 
     pid: child.pid ?? 0,
     configFile,
     stop: stopper(child),
+    probe: prober(child),
     verifyAudit: () =>
       new Promise((resolve) => {
         execFile(
