@@ -37,8 +37,9 @@ export const proxyJob = {
   held: 1_000,
   heldEveryMs: 10,
   /**
-   * (d) rounds by load, the targets taking turns in each: a round's p99 swings by half between
-   * runs on this machine, so the target's load is measured three times and judged on them pooled.
+   * (d) rounds by load, the targets taking turns in each: one round's p99 swings widely on this
+   * machine (20 to 140 ms added to the first token on the same code), so the target's load is
+   * measured three times and judged on the rounds pooled.
    */
   heldRounds: { coarse: 3, fine: 1 },
   /** (c) streams sent at once. */
@@ -217,9 +218,12 @@ const count = (errors: Record<string, number>, kind: string) =>
  * (o): a fake OpenAI-compatible upstream and the proxy (its CLI, from source) each in a child
  * process; this process is the client (node:http, keep-alive agents). (a) sequential
  * non-streamed requests and (b) sequential streams, the three targets taking turns request by
- * request; (c) {@link proxyJob.concurrent} streams at once, one target per round, the targets
- * alternating, with the proxy's RSS sampled every 100 ms; then the proxy is stopped and its audit
- * chain verified through the CLI.
+ * request; (d) {@link proxyJob.held} streams held open together, by load in
+ * {@link proxyJob.heldRounds} rounds, each target (a bare pipe among them) in turn, the proxy's and
+ * the pipe's GC pauses and event-loop delay probed around each round; (c)
+ * {@link proxyJob.concurrent} streams at once, one target per round, the targets alternating, with
+ * the proxy's RSS sampled every 100 ms; then the proxy is stopped and its audit chain verified
+ * through the CLI.
  *
  * @example
  * const run = await measureProxy(log)
