@@ -174,13 +174,17 @@ export function heldTargetFigures(
   direct: readonly HeldRun[],
 ): HeldFigures {
   const isProxy = name !== 'direct';
-  const pooled = (pick: (run: HeldRun) => readonly number[]) =>
-    spreadOf(runs.flatMap((run) => [...pick(run)]));
-  const firstTokenMs = pooled((run) => run.firstTokenMs);
-  const chunkDelayMs = pooled((run) => run.chunkDelayMs);
-  const directSpread = (pick: (run: HeldRun) => readonly number[]) =>
-    spreadOf(direct.flatMap((run) => [...pick(run)]));
+  type Pick = (run: HeldRun) => readonly number[];
+  const pooled = (of: readonly HeldRun[], pick: Pick) =>
+    spreadOf(of.flatMap((run) => [...pick(run)]));
+  const byFirstToken: Pick = (run) => run.firstTokenMs;
+  const byChunk: Pick = (run) => run.chunkDelayMs;
+  const firstTokenMs = pooled(runs, byFirstToken);
+  const chunkDelayMs = pooled(runs, byChunk);
+  const errors = mergeErrors(runs);
   const relay = mergeProbes(runs.flatMap((run) => (run.probe ? [run.probe] : [])));
+  const addedP99 = (run: HeldRun, index: number, pick: Pick) =>
+    round(spreadOf(pick(run)).p99 - spreadOf(direct[index] ? pick(direct[index]) : []).p99, 2);
   return {
     name,
     rounds: runs.length,
@@ -188,28 +192,16 @@ export function heldTargetFigures(
     chunkDelayMs,
     peakOpen: Math.min(...runs.map((run) => run.peakOpen)),
     completed: runs.reduce((total, run) => total + run.completed, 0),
-    errors: mergeErrors(runs),
-    errorCount: sum(mergeErrors(runs)),
+    errors,
+    errorCount: sum(errors),
     wallSeconds: round(runs.reduce((total, run) => total + run.wallMs, 0) / runs.length / 1000, 1),
     ...(isProxy
       ? {
-          addedFirstTokenMs: difference(
-            firstTokenMs,
-            directSpread((run) => run.firstTokenMs),
-          ),
-          addedChunkDelayMs: difference(
-            chunkDelayMs,
-            directSpread((run) => run.chunkDelayMs),
-          ),
+          addedFirstTokenMs: difference(firstTokenMs, pooled(direct, byFirstToken)),
+          addedChunkDelayMs: difference(chunkDelayMs, pooled(direct, byChunk)),
           addedP99ByRound: runs.map((run, index) => ({
-            firstTokenMs: round(
-              spreadOf(run.firstTokenMs).p99 - spreadOf(direct[index]?.firstTokenMs ?? []).p99,
-              2,
-            ),
-            chunkDelayMs: round(
-              spreadOf(run.chunkDelayMs).p99 - spreadOf(direct[index]?.chunkDelayMs ?? []).p99,
-              2,
-            ),
+            firstTokenMs: addedP99(run, index, byFirstToken),
+            chunkDelayMs: addedP99(run, index, byChunk),
           })),
           proxyCpuMsPerStream: round(
             runs.reduce((total, run) => total + run.proxyCpuMs, 0) / (proxyJob.held * runs.length),
